@@ -1,0 +1,172 @@
+package org.segue.core.internal.continuation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.segue.continuation.ContinuationReport;
+import org.segue.model.Chord;
+import org.segue.model.Duration;
+import org.segue.model.Event;
+import org.segue.model.KeySignature;
+import org.segue.model.Measure;
+import org.segue.model.Note;
+import org.segue.model.Pitch;
+import org.segue.model.Voice;
+
+/** Measures a continuation against its piece; see {@link ContinuationReport} for what each number means. */
+final class ContinuationReporter {
+
+    private static final int[] MAJOR = {0, 2, 4, 5, 7, 9, 11};
+    private static final int[] MINOR = {0, 2, 3, 5, 7, 8, 9, 10, 11}; // natural minor with raised 6th and 7th
+    private static final int[] CONSONANT = {0, 3, 4, 7, 8, 9};        // semitones above the bass, modulo 12
+
+    private ContinuationReporter() {
+    }
+
+    /**
+     * @param original the continued part's measures as they were
+     * @param added the new measures of that part
+     */
+    static ContinuationReport report(List<Measure> original, List<Measure> added) {
+        int generated = 0;
+        int inScale = 0;
+        for (Measure m : added) {
+            for (Voice v : m.voices()) {
+                for (Event e : v.events()) {
+                    for (Note n : attacks(e)) {
+                        generated++;
+                        if (inScale(m.key(), n.pitch())) inScale++;
+                    }
+                }
+            }
+        }
+        int[] beats = strongBeats(added);
+        return new ContinuationReport(
+                generated == 0 ? 0 : (double) inScale / generated,
+                jensenShannon(pitchClasses(added), pitchClasses(original)),
+                jensenShannon(durations(added), durations(original)),
+                repeatedShare(original, added),
+                beats[1] == 0 ? 0 : (double) beats[0] / beats[1],
+                generated,
+                beats[1]);
+    }
+
+    /** Notes that start here (a note tied from the one before is not a new note). */
+    private static List<Note> attacks(Event e) {
+        List<Note> notes = e instanceof Note n ? List.of(n) : e instanceof Chord c ? c.notes() : List.of();
+        return notes.stream().filter(n -> !n.tie().tiedFromPrevious()).toList();
+    }
+
+    private static boolean inScale(KeySignature key, Pitch pitch) {
+        int fromTonic = Math.floorMod(pitch.pitchClass() - key.tonic().pitchClass(), 12);
+        for (int s : key.isMinor() ? MINOR : MAJOR) if (s == fromTonic) return true;
+        return false;
+    }
+
+    /** Sounding time per pitch class counted from each measure's tonic. */
+    private static Map<Object, Double> pitchClasses(List<Measure> measures) {
+        Map<Object, Double> histogram = new HashMap<>();
+        for (Measure m : measures) {
+            int tonic = m.key().tonic().pitchClass();
+            for (Voice v : m.voices()) {
+                for (Event e : v.events()) {
+                    List<Note> notes = e instanceof Note n ? List.of(n) : e instanceof Chord c ? c.notes() : List.of();
+                    for (Note n : notes) {
+                        histogram.merge(Math.floorMod(n.pitch().pitchClass() - tonic, 12),
+                                e.duration().toQuarters(), Double::sum);
+                    }
+                }
+            }
+        }
+        return histogram;
+    }
+
+    /** How often each event duration occurs. */
+    private static Map<Object, Double> durations(List<Measure> measures) {
+        Map<Object, Double> histogram = new HashMap<>();
+        for (Measure m : measures) {
+            for (Voice v : m.voices()) for (Event e : v.events()) histogram.merge(e.duration(), 1.0, Double::sum);
+        }
+        return histogram;
+    }
+
+    /** Jensen–Shannon divergence in bits of two histograms (normalised here); 0 when either is empty. */
+    static double jensenShannon(Map<Object, Double> p, Map<Object, Double> q) {
+        double sumP = p.values().stream().mapToDouble(Double::doubleValue).sum();
+        double sumQ = q.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (sumP == 0 || sumQ == 0) return 0;
+        Map<Object, Double> keys = new HashMap<>(p);
+        q.forEach((k, v) -> keys.putIfAbsent(k, 0.0));
+        double js = 0;
+        for (Object k : keys.keySet()) {
+            double a = p.getOrDefault(k, 0.0) / sumP;
+            double b = q.getOrDefault(k, 0.0) / sumQ;
+            double m = (a + b) / 2;
+            if (a > 0) js += 0.5 * a * Math.log(a / m);
+            if (b > 0) js += 0.5 * b * Math.log(b / m);
+        }
+        return Math.max(0, js / Math.log(2));
+    }
+
+    private static double repeatedShare(List<Measure> original, List<Measure> added) {
+        if (added.isEmpty()) return 0;
+        List<Object> earlier = new ArrayList<>();
+        for (Measure m : original) earlier.add(content(m));
+        int repeated = 0;
+        for (Measure m : added) {
+            Object c = content(m);
+            if (earlier.contains(c)) repeated++;
+            earlier.add(c);
+        }
+        return (double) repeated / added.size();
+    }
+
+    /** What a measure sounds like, both staves, without its number or attributes. */
+    private static Object content(Measure m) {
+        return m.voices().stream().sorted(Comparator.comparingInt(Voice::staff).thenComparingInt(Voice::number))
+                .map(v -> List.of(v.staff(), v.events())).toList();
+    }
+
+    /** {consonant, compared} over the strong beats of the new measures. */
+    private static int[] strongBeats(List<Measure> added) {
+        int consonant = 0;
+        int compared = 0;
+        for (Measure m : added) {
+            for (Duration beat : m.time().strongBeats()) {
+                List<Pitch> treble = soundingAt(m, 1, beat);
+                List<Pitch> bass = soundingAt(m, 2, beat);
+                if (treble.isEmpty() || bass.isEmpty()) continue;
+                compared++;
+                int interval = Math.floorMod(treble.get(treble.size() - 1).midi() - bass.get(0).midi(), 12);
+                for (int c : CONSONANT) {
+                    if (c == interval) {
+                        consonant++;
+                        break;
+                    }
+                }
+            }
+        }
+        return new int[] {consonant, compared};
+    }
+
+    /** The pitches sounding on a staff at an offset in a measure, lowest first. */
+    private static List<Pitch> soundingAt(Measure m, int staff, Duration at) {
+        List<Pitch> pitches = new ArrayList<>();
+        for (Voice v : m.voicesOnStaff(staff)) {
+            Duration onset = Duration.ZERO;
+            for (Event e : v.events()) {
+                Duration end = onset.plus(e.duration());
+                if (onset.compareTo(at) <= 0 && at.compareTo(end) < 0) {
+                    if (e instanceof Note n) pitches.add(n.pitch());
+                    if (e instanceof Chord c) pitches.addAll(c.pitches());
+                }
+                onset = end;
+            }
+        }
+        pitches.sort(Comparator.naturalOrder());
+        return pitches;
+    }
+}
