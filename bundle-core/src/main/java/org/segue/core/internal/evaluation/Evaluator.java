@@ -1,0 +1,102 @@
+package org.segue.core.internal.evaluation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.segue.core.internal.model.SegueModel;
+import org.segue.core.internal.model.StaffModel;
+import org.segue.core.internal.network.HeadScore;
+import org.segue.core.internal.network.SequenceScorer;
+import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.PieceSplit;
+import org.segue.core.internal.preprocess.PreparedCorpus;
+import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.training.Corpus;
+import org.segue.training.EvaluationReport;
+import org.segue.training.HeadEvaluation;
+import org.segue.training.ModelException;
+import org.segue.training.Staff;
+import org.segue.training.StaffEvaluation;
+import org.segue.training.TrainingConfig;
+
+/**
+ * Evaluates a model against two baselines on the same tokens: every token but the first of every evaluated
+ * stream, encoded with the model's vocabularies (unknown labels replaced by their nearest known ones, for all three
+ * models alike). The network reads the streams in windows of the training sequence length (see
+ * {@link SequenceScorer}); the n-gram model ({@link KneserNeyModel}, order {@value #NGRAM_ORDER}) and the unigram
+ * model ({@link UnigramModel}) are fitted on the training pieces' tokens stored in the model file, the events and
+ * the durations separately.
+ */
+public final class Evaluator {
+
+    public static final int NGRAM_ORDER = 3;
+
+    private Evaluator() {
+    }
+
+    /**
+     * Evaluates on the pieces of {@code corpus} that the model was not trained on.
+     *
+     * @throws ModelException when the model was trained on every piece of the corpus
+     */
+    public static EvaluationReport evaluate(SegueModel model, Corpus corpus) throws ModelException {
+        Set<String> trained = new HashSet<>(model.metadata().trainingPieces());
+        List<String> evaluated = corpus.pieceNames().stream().filter(n -> !trained.contains(n)).toList();
+        if (evaluated.isEmpty()) {
+            throw new ModelException("corpus " + corpus.name() + ": the model " + model.source() + " was trained on "
+                    + "all its " + corpus.pieces().size() + " pieces, so none is left to evaluate; pass a corpus "
+                    + "with other pieces");
+        }
+        boolean sharesPieces = evaluated.size() < corpus.pieces().size();
+        List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
+        PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
+        Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);
+        for (Staff staff : Staff.values()) {
+            streams.put(staff, PreparedCorpus.encode(prepared.streams(staff, true),
+                    model.staff(staff).vocabularies()));
+        }
+        return evaluate(model, corpus.name(), evaluated, sharesPieces, streams);
+    }
+
+    /** Evaluates on streams already encoded with the model's vocabularies. */
+    public static EvaluationReport evaluate(SegueModel model, String corpus, List<String> pieces, boolean heldOut,
+                                            Map<Staff, List<EncodedStream>> streams) {
+        TrainingConfig config = model.metadata().config();
+        Map<Staff, StaffEvaluation> staves = new EnumMap<>(Staff.class);
+        for (Staff staff : Staff.values()) {
+            List<EncodedStream> s = streams.getOrDefault(staff, List.of()).stream()
+                    .filter(e -> e.size() >= 2).toList();
+            if (s.isEmpty()) continue;
+            StaffModel staffModel = model.staff(staff);
+            ComputationGraph network = staffModel.copyOfNetwork();
+            SequenceScorer.Scores lstm = Nd4jRuntime.call(() -> SequenceScorer.score(network, s,
+                    config.sequenceLength(), config.windowStride()));
+            staves.put(staff, new StaffEvaluation(staff,
+                    head(lstm.events(), staffModel.vocabularies().events().size(), s, staffModel, true),
+                    head(lstm.durations(), staffModel.vocabularies().durations().size(), s, staffModel, false)));
+        }
+        return new EvaluationReport(model.source(), corpus, pieces, heldOut, NGRAM_ORDER, staves);
+    }
+
+    private static HeadEvaluation head(HeadScore lstm, int vocabularySize, List<EncodedStream> streams,
+                                       StaffModel model, boolean events) {
+        List<int[]> training = new ArrayList<>();
+        for (EncodedStream t : model.trainingStreams()) training.add(events ? t.events() : t.durations());
+        List<int[]> evaluated = new ArrayList<>();
+        int replaced = 0;
+        for (EncodedStream s : streams) {
+            evaluated.add(events ? s.events() : s.durations());
+            java.util.BitSet r = events ? s.replacedEvents() : s.replacedDurations();
+            replaced += r.get(1, Math.max(1, s.size())).cardinality();
+        }
+        double ngram = new KneserNeyModel(NGRAM_ORDER, vocabularySize, training).crossEntropy(evaluated);
+        double unigram = new UnigramModel(vocabularySize, training).crossEntropy(evaluated);
+        return new HeadEvaluation((int) lstm.tokens(), replaced, vocabularySize, lstm.crossEntropy(), ngram, unigram,
+                lstm.top1(), lstm.top5());
+    }
+}

@@ -1,0 +1,291 @@
+package org.segue.core.internal.model;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.segue.core.internal.network.StaffNetworkFactory;
+import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.StaffVocabularies;
+import org.segue.core.internal.preprocess.Vocabulary;
+import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.training.ModelException;
+import org.segue.training.Staff;
+
+/**
+ * The model file: a zip holding
+ * <ul>
+ *   <li>{@code segue-model.json}: the metadata ({@link MetadataJson});</li>
+ *   <li>per staff ({@code treble/}, {@code bass/}): {@code network.zip} (DL4J's {@code ModelSerializer} format,
+ *       without the updater state), {@code events.tsv} and {@code durations.tsv} (the vocabularies, see
+ *       {@link Vocabulary}), and {@code training-streams.tsv} (each training piece's tokens:
+ *       {@code piece<TAB>event indices<TAB>duration indices}, for the evaluation baselines).</li>
+ * </ul>
+ * Written atomically: a temporary file in the target folder, then a move.
+ */
+final class ModelFile {
+
+    static final String METADATA = "segue-model.json";
+    private static final String NETWORK = "network.zip";
+    private static final String EVENTS = "events.tsv";
+    private static final String DURATIONS = "durations.tsv";
+    private static final String STREAMS = "training-streams.tsv";
+    /** A model file larger than this is refused before it is read into memory. */
+    private static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    private ModelFile() {
+    }
+
+    static void write(SegueModel model, Path file) throws ModelException {
+        Path target = file.toAbsolutePath();
+        Path temporary = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                writeTo(model, out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+        } catch (IOException e) {
+            throw new ModelException(file + ": cannot write the model: " + e.getMessage()
+                    + "; check the folder and the free space", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    org.slf4j.LoggerFactory.getLogger(ModelFile.class).warn("cannot delete {}", temporary, e);
+                }
+            }
+        }
+    }
+
+    private static void writeTo(SegueModel model, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        put(zip, METADATA, MetadataJson.write(model.metadata()).getBytes(StandardCharsets.UTF_8));
+        for (Staff staff : Staff.values()) {
+            StaffModel s = model.staff(staff);
+            String dir = staff.label() + "/";
+            ByteArrayOutputStream network = new ByteArrayOutputStream();
+            Nd4jRuntime.call(() -> {
+                ModelSerializer.writeModel(s.network(), network, false);
+                return null;
+            });
+            put(zip, dir + NETWORK, network.toByteArray());
+            put(zip, dir + EVENTS, text(w -> s.vocabularies().events().write(w)));
+            put(zip, dir + DURATIONS, text(w -> s.vocabularies().durations().write(w)));
+            put(zip, dir + STREAMS, text(w -> writeStreams(w, s.trainingStreams())));
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    static SegueModel read(Path file) throws ModelException {
+        try {
+            if (Files.isDirectory(file)) throw new ModelException(file + ": is a folder, not a model file; pass a "
+                    + "file written by ./segue train");
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ModelException(file + ": not a Segue model (larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MB); retrain or pass another --model");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, file.toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new ModelException(file + ": no such model file; check --model, or train one with ./segue train",
+                    e);
+        } catch (IOException e) {
+            throw new ModelException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static SegueModel read(InputStream in, String name) throws ModelException {
+        try {
+            Map<String, byte[]> entries = entries(in);
+            ModelMetadata metadata = MetadataJson.read(utf8(required(entries, METADATA)));
+            Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
+            for (Staff staff : Staff.values()) staves.put(staff, staff(entries, staff));
+            return new SegueModel(name, metadata, staves);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelException(name + ": not a Segue model (" + reason(e) + "); retrain or pass another --model",
+                    e);
+        }
+    }
+
+    private static StaffModel staff(Map<String, byte[]> entries, Staff staff) throws IOException {
+        String dir = staff.label() + "/";
+        Vocabulary events = Vocabulary.read(new StringReader(utf8(required(entries, dir + EVENTS))));
+        Vocabulary durations = Vocabulary.read(new StringReader(utf8(required(entries, dir + DURATIONS))));
+        byte[] networkBytes = required(entries, dir + NETWORK);
+        ComputationGraph network = Nd4jRuntime.call(
+                () -> ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), false));
+        requireClasses(network, StaffNetworkFactory.EVENT_OUTPUT, events.size(), dir);
+        requireClasses(network, StaffNetworkFactory.DURATION_OUTPUT, durations.size(), dir);
+        StaffVocabularies vocabularies = new StaffVocabularies(staff, events, durations);
+        List<EncodedStream> streams = readStreams(utf8(required(entries, dir + STREAMS)), staff, vocabularies);
+        return new StaffModel(staff, vocabularies, network, streams);
+    }
+
+    private static void requireClasses(ComputationGraph network, String layer, int classes, String dir)
+            throws IOException {
+        if (network.getLayer(layer) == null) throw new IOException(dir + NETWORK + " has no layer " + layer);
+        long nOut = ((FeedForwardLayer) network.getLayer(layer).conf().getLayer()).getNOut();
+        if (nOut != classes) {
+            throw new IOException(dir + NETWORK + " layer " + layer + " has " + nOut + " classes but the vocabulary "
+                    + classes);
+        }
+    }
+
+    /** Reads all entries, refusing duplicates and oversized content. */
+    private static Map<String, byte[]> entries(InputStream in) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        long total = 0;
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            try {
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_BYTES) throw new IOException("more than " + MAX_BYTES + " bytes unpacked");
+                    bytes.write(buffer, 0, n);
+                }
+            } catch (java.io.EOFException e) {
+                throw new IOException("truncated zip entry " + entry.getName(), e);
+            }
+            if (entries.put(entry.getName(), bytes.toByteArray()) != null) {
+                throw new IOException("the entry " + entry.getName() + " appears twice");
+            }
+        }
+        if (entries.isEmpty()) throw new IOException("not a zip file");
+        return entries;
+    }
+
+    private static byte[] required(Map<String, byte[]> entries, String name) throws IOException {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) throw new IOException("no entry " + name);
+        return bytes;
+    }
+
+    private static void writeStreams(Writer w, List<EncodedStream> streams) throws IOException {
+        for (EncodedStream s : streams) {
+            w.write(s.piece().replace('\t', ' ').replace('\n', ' '));
+            w.write('\t');
+            w.write(joined(s.events()));
+            w.write('\t');
+            w.write(joined(s.durations()));
+            w.write('\n');
+        }
+    }
+
+    private static List<EncodedStream> readStreams(String text, Staff staff, StaffVocabularies vocabularies)
+            throws IOException {
+        List<EncodedStream> streams = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new StringReader(text));
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isEmpty()) continue;
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 3) throw new IOException(staff.label() + "/" + STREAMS + " line " + number
+                    + " has " + fields.length + " fields, not 3");
+            int[] events = indices(fields[1], vocabularies.events().size(), number);
+            int[] durations = indices(fields[2], vocabularies.durations().size(), number);
+            if (events.length != durations.length) {
+                throw new IOException(staff.label() + "/" + STREAMS + " line " + number + ": " + events.length
+                        + " events but " + durations.length + " durations");
+            }
+            streams.add(new EncodedStream(fields[0], staff, events, durations, new BitSet(), new BitSet()));
+        }
+        return streams;
+    }
+
+    private static int[] indices(String field, int size, int line) throws IOException {
+        if (field.isBlank()) return new int[0];
+        String[] parts = field.trim().split(" ");
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new IOException("training streams line " + line + ": '" + parts[i] + "' is not an index", e);
+            }
+            if (values[i] < 0 || values[i] >= size) {
+                throw new IOException("training streams line " + line + ": index " + values[i] + " outside 0.."
+                        + (size - 1));
+            }
+        }
+        return values;
+    }
+
+    private static String joined(int[] values) {
+        StringBuilder s = new StringBuilder();
+        for (int v : values) {
+            if (s.length() > 0) s.append(' ');
+            s.append(v);
+        }
+        return s.toString();
+    }
+
+    @FunctionalInterface
+    private interface TextWriter {
+        void write(Writer w) throws IOException;
+    }
+
+    private static byte[] text(TextWriter content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        content.write(w);
+        w.flush();
+        return bytes.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A short reason for people: the exception's own message, or its type when it has none. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        message = message.replaceAll("\\s+", " ").trim();
+        return message.length() > 160 ? message.substring(0, 157) + "..." : message;
+    }
+}

@@ -1,0 +1,45 @@
+package org.segue.core.internal.model;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.segue.training.Staff;
+import org.segue.training.StaffTrainingSummary;
+import org.segue.training.TrainingConfig;
+
+/**
+ * What a model file says about itself ({@code segue-model.json} in the file).
+ *
+ * @param formatVersion the model file layout; readers refuse layouts newer than theirs
+ * @param created when training finished, ISO-8601 in UTC
+ * @param segueVersion the version of Segue that trained it
+ * @param dl4jVersion the DL4J version that trained it
+ * @param corpus the training corpus's name
+ * @param trainingPieces the pieces trained on, by name; evaluation leaves them out
+ * @param heldOutPieces the pieces held out for validation, by name
+ * @param config every hyperparameter of the run
+ * @param staves how each staff was trained
+ * @param trainingMillis wall time of the training, all resumed parts added
+ * @param evaluationJson the held-out evaluation made right after training, as JSON (empty when none)
+ */
+public record ModelMetadata(int formatVersion, String created, String segueVersion, String dl4jVersion,
+                            String corpus, List<String> trainingPieces, List<String> heldOutPieces,
+                            TrainingConfig config, Map<Staff, StaffTrainingSummary> staves, long trainingMillis,
+                            String evaluationJson) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelMetadata {
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(config, "config");
+        trainingPieces = List.copyOf(trainingPieces);
+        heldOutPieces = List.copyOf(heldOutPieces);
+        staves = staves.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(staves));
+        segueVersion = segueVersion == null ? "unknown" : segueVersion;
+        dl4jVersion = dl4jVersion == null ? "unknown" : dl4jVersion;
+        evaluationJson = evaluationJson == null ? "" : evaluationJson;
+    }
+}

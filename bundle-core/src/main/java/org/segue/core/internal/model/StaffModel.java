@@ -1,0 +1,103 @@
+package org.segue.core.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.segue.core.internal.preprocess.DurationCategory;
+import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.core.internal.preprocess.StaffStream;
+import org.segue.core.internal.preprocess.StaffVocabularies;
+import org.segue.core.internal.preprocess.StreamEvent;
+import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.model.Duration;
+import org.segue.training.Staff;
+
+/**
+ * One staff of a {@link SegueModel}: its trained network, its vocabularies and the training pieces' token streams
+ * (for the baselines). Immutable as far as callers can tell: the network is never run here, only copied into
+ * {@link StaffSession}s.
+ */
+public final class StaffModel {
+
+    private final Staff staff;
+    private final StaffVocabularies vocabularies;
+    private final ComputationGraph network;
+    private final List<EncodedStream> trainingStreams;
+
+    public StaffModel(Staff staff, StaffVocabularies vocabularies, ComputationGraph network,
+                      List<EncodedStream> trainingStreams) {
+        this.staff = Objects.requireNonNull(staff, "staff");
+        this.vocabularies = Objects.requireNonNull(vocabularies, "vocabularies");
+        this.network = Objects.requireNonNull(network, "network");
+        this.trainingStreams = List.copyOf(trainingStreams);
+    }
+
+    public Staff staff() {
+        return staff;
+    }
+
+    public StaffVocabularies vocabularies() {
+        return vocabularies;
+    }
+
+    /** The training pieces of this staff, encoded: what the baselines are fitted on. */
+    public List<EncodedStream> trainingStreams() {
+        return trainingStreams;
+    }
+
+    /** A new session with its own copy of the network, for {@code batchSize} sequences side by side. */
+    public StaffSession newSession(int batchSize) {
+        return new StaffSession(this, copyOfNetwork(), batchSize);
+    }
+
+    /**
+     * A copy of the network that the caller owns (for scoring, or a session). Copying reads the shared network,
+     * so copies are made one at a time.
+     */
+    public ComputationGraph copyOfNetwork() {
+        synchronized (network) {
+            return Nd4jRuntime.call(network::clone);
+        }
+    }
+
+    /** The network itself, for writing the model file; never run it. */
+    ComputationGraph network() {
+        return network;
+    }
+
+    /** A stream event as a token: its label and category, or their nearest known ones. */
+    public Token token(EventLabel label, DurationCategory category) {
+        return new Token(vocabularies.eventIndex(label), vocabularies.durationIndex(category));
+    }
+
+    /** A whole stream (already in C major / A minor, as {@code StreamExtractor} gives it) as tokens. */
+    public List<Token> tokens(StaffStream stream) {
+        List<Token> tokens = new ArrayList<>(stream.size());
+        for (StreamEvent e : stream.events()) tokens.add(token(e.label(), e.category()));
+        return tokens;
+    }
+
+    /** The event label at an index: a rest, a note or a chord, its MIDI numbers in C major / A minor. */
+    public EventLabel event(int index) {
+        return vocabularies.event(index);
+    }
+
+    /** The duration category at an index. */
+    public DurationCategory durationCategory(int index) {
+        return vocabularies.duration(index);
+    }
+
+    /** The exact length of a duration index; empty for {@code other}, which a generator must not choose. */
+    public Optional<Duration> duration(int index) {
+        return durationCategory(index).length();
+    }
+
+    /** The index of the rest event, or -1 where the vocabulary has none. */
+    public int restEvent() {
+        return vocabularies.events().indexOf(EventLabel.REST_LABEL);
+    }
+}

@@ -1,0 +1,58 @@
+package org.segue.core.internal.preprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.segue.training.Corpus;
+import org.segue.training.CorpusPiece;
+import org.segue.training.Staff;
+
+/**
+ * A corpus split by piece and turned into staff streams, in the corpus's order. Vocabularies are not made here:
+ * training counts them on the training pieces, evaluation takes them from the model.
+ */
+public record PreparedCorpus(String name, PieceSplit split, List<PreparedPiece> pieces) {
+
+    /** One staff of one piece. */
+    public record NamedStream(String piece, StaffStream stream) {
+    }
+
+    public PreparedCorpus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(split, "split");
+        pieces = List.copyOf(pieces);
+    }
+
+    /** Splits {@code corpus} with {@link PieceSplit} and extracts every piece's streams. */
+    public static PreparedCorpus of(Corpus corpus, double heldOutShare) {
+        return of(corpus, PieceSplit.of(corpus.pieceNames(), heldOutShare));
+    }
+
+    /** Extracts every piece's streams, with a given split (a model's, for evaluation). */
+    public static PreparedCorpus of(Corpus corpus, PieceSplit split) {
+        List<PreparedPiece> pieces = new ArrayList<>();
+        for (CorpusPiece piece : corpus.pieces()) {
+            pieces.add(new PreparedPiece(piece.name(), split.isHeldOut(piece.name()),
+                    StreamExtractor.extract(piece.score())));
+        }
+        return new PreparedCorpus(corpus.name(), split, pieces);
+    }
+
+    /** One staff's streams of the held-out pieces ({@code heldOut}) or of the training pieces. */
+    public List<NamedStream> streams(Staff staff, boolean heldOut) {
+        List<NamedStream> streams = new ArrayList<>();
+        for (PreparedPiece p : pieces) {
+            if (p.heldOut() != heldOut) continue;
+            Optional<StaffStream> s = p.streams().stream(staff);
+            s.ifPresent(stream -> streams.add(new NamedStream(p.name(), stream)));
+        }
+        return streams;
+    }
+
+    /** Encodes streams with a staff's vocabularies. */
+    public static List<EncodedStream> encode(List<NamedStream> streams, StaffVocabularies vocabularies) {
+        return streams.stream().map(s -> vocabularies.encode(s.piece(), s.stream())).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package org.segue.core.internal.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.segue.training.EpochSummary;
+import org.segue.training.Staff;
+
+/**
+ * Where one staff's training stands between epochs: what a checkpoint saves and a resumed run restores. The
+ * network carries its updater state (Adam's moments and step count); {@code bestParameters} are the parameters of
+ * the epoch with the lowest validation loss so far.
+ */
+final class StaffState {
+
+    final Staff staff;
+    ComputationGraph network;
+    INDArray bestParameters;
+    int epochsDone;
+    int bestEpoch;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int epochsWithoutImprovement;
+    boolean finished;
+    boolean stoppedEarly;
+    final List<EpochSummary> history = new ArrayList<>();
+
+    StaffState(Staff staff, ComputationGraph network) {
+        this.staff = staff;
+        this.network = network;
+    }
+}

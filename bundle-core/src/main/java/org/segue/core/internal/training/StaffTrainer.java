@@ -1,0 +1,143 @@
+package org.segue.core.internal.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.segue.core.internal.network.Sequence;
+import org.segue.core.internal.network.SequenceBatch;
+import org.segue.core.internal.network.SequenceScorer;
+import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.SequenceWindows;
+import org.segue.training.EpochSummary;
+import org.segue.training.ModelException;
+import org.segue.training.TrainingConfig;
+import org.segue.training.TrainingListener;
+import org.segue.training.TrainingProgress;
+
+/**
+ * Trains one staff's network epoch by epoch: the training sequences in a shuffled order, minibatch by minibatch;
+ * then the validation loss on the held-out streams; the best epoch's parameters kept; a stop after
+ * {@code patience} epochs without improvement; and a hook after each epoch (the checkpoint).
+ *
+ * <p>Repeatable, and the same whether resumed or not: each epoch reseeds ND4J's random generator (dropout masks)
+ * and shuffles with its own generator, both from the seed, the staff and the epoch number, so an epoch depends only
+ * on the network and updater state it starts from, which a checkpoint restores exactly.
+ */
+final class StaffTrainer {
+
+    /** Called after every epoch, once the state is updated, to save a checkpoint. */
+    interface EpochHook {
+        void epochDone(StaffState state) throws ModelException;
+    }
+
+    private final TrainingConfig config;
+    private final ProgressClock clock;
+    private final TrainingListener listener;
+
+    StaffTrainer(TrainingConfig config, ProgressClock clock, TrainingListener listener) {
+        this.config = config;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** The training sequences of some streams, in a fixed order. */
+    static List<Sequence> sequences(List<EncodedStream> streams, TrainingConfig config) {
+        List<Sequence> sequences = new ArrayList<>();
+        for (EncodedStream s : streams) {
+            for (SequenceWindows.Window w : SequenceWindows.of(s.size(), config.sequenceLength(),
+                    config.windowStride())) {
+                sequences.add(new Sequence(s, w));
+            }
+        }
+        return sequences;
+    }
+
+    static int batchesPerEpoch(int sequences, int batchSize) {
+        return (sequences + batchSize - 1) / batchSize;
+    }
+
+    /** Runs the remaining epochs of {@code state}; call inside {@code Nd4jRuntime.call}. */
+    void train(StaffState state, List<EncodedStream> training, List<EncodedStream> heldOut, EpochHook hook)
+            throws ModelException {
+        List<Sequence> sequences = sequences(training, config);
+        int batches = batchesPerEpoch(sequences.size(), config.batchSize());
+        while (!state.finished) {
+            int epoch = state.epochsDone + 1;
+            long epochStart = System.nanoTime();
+            double trainingLoss = runEpoch(state, sequences, batches, epoch);
+            double validationLoss = SequenceScorer.score(state.network, heldOut, config.sequenceLength(),
+                    config.windowStride()).loss();
+            boolean improved = validationLoss < state.bestLoss;
+            if (improved) {
+                state.bestLoss = validationLoss;
+                state.bestEpoch = epoch;
+                state.bestParameters = state.network.params().dup();
+                state.epochsWithoutImprovement = 0;
+            } else {
+                state.epochsWithoutImprovement++;
+            }
+            state.epochsDone = epoch;
+            EpochSummary summary = new EpochSummary(state.staff, epoch, trainingLoss, validationLoss, improved,
+                    (System.nanoTime() - epochStart) / 1_000_000);
+            state.history.add(summary);
+            if (epoch >= config.epochs() || state.epochsWithoutImprovement >= config.patience()) {
+                finish(state, epoch, batches);
+            }
+            hook.epochDone(state);
+            listener.onEpoch(summary, progress(state, epoch, batches, batches, trainingLoss));
+        }
+    }
+
+    private double runEpoch(StaffState state, List<Sequence> sequences, int batches, int epoch) {
+        long seed = epochSeed(config.seed(), state.staff.ordinal(), epoch);
+        Nd4j.getRandom().setSeed(seed);
+        List<Sequence> order = new ArrayList<>(sequences);
+        Collections.shuffle(order, new Random(seed));
+        double lossSum = 0;
+        for (int b = 0; b < batches; b++) {
+            List<Sequence> batch = order.subList(b * config.batchSize(),
+                    Math.min(order.size(), (b + 1) * config.batchSize()));
+            MultiDataSet data = SequenceBatch.of(batch);
+            state.network.fit(data);
+            double loss = perEvent(state.network.score(), batch);
+            lossSum += loss;
+            clock.batchDone();
+            listener.onBatch(progress(state, epoch, b + 1, batches, loss));
+        }
+        return lossSum / batches;
+    }
+
+    private void finish(StaffState state, int epoch, int batches) {
+        state.finished = true;
+        state.stoppedEarly = epoch < config.epochs();
+        clock.unplan((long) (config.epochs() - epoch) * batches);
+        state.network.setParams(state.bestParameters);
+        if (state.stoppedEarly) {
+            listener.onMessage(state.staff.label() + ": no better validation loss for " + config.patience()
+                    + " epochs; stopped after epoch " + epoch + ", keeping epoch " + state.bestEpoch);
+        }
+    }
+
+    private TrainingProgress progress(StaffState state, int epoch, int batch, int batches, double loss) {
+        double validation = state.history.isEmpty() ? Double.NaN
+                : state.history.get(state.history.size() - 1).validationLoss();
+        return new TrainingProgress(state.staff, epoch, config.epochs(), batch, batches, loss, validation,
+                clock.elapsedMillis(), clock.millisLeft());
+    }
+
+    /** DL4J's score is the loss summed over a sequence's steps and averaged over the sequences: per step here. */
+    private static double perEvent(double score, List<Sequence> batch) {
+        long steps = batch.stream().mapToLong(s -> s.window().length()).sum();
+        return score * batch.size() / steps;
+    }
+
+    static long epochSeed(long seed, int staff, int epoch) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (staff + 1)) ^ (0xC2B2AE3D27D4EB4FL * epoch))
+                .nextLong();
+    }
+}

@@ -1,0 +1,77 @@
+package org.segue.core.internal.training;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.PreparedCorpus;
+import org.segue.core.internal.preprocess.StaffVocabularies;
+import org.segue.training.ModelException;
+import org.segue.training.Staff;
+import org.segue.training.TrainingConfig;
+
+/**
+ * The encoded training and held-out streams of both staves, with the vocabularies counted on the training pieces.
+ * Refuses, with one line, a corpus that cannot train both networks.
+ */
+record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<EncodedStream>> training,
+                    Map<Staff, List<EncodedStream>> heldOut) {
+
+    static TrainingData of(PreparedCorpus prepared, TrainingConfig config) throws ModelException {
+        if (prepared.split().heldOut().isEmpty()) {
+            throw new ModelException("corpus " + prepared.name() + " has " + prepared.pieces().size()
+                    + " piece; training needs at least 2, since pieces are held out for validation");
+        }
+        Map<Staff, StaffVocabularies> vocabularies = new EnumMap<>(Staff.class);
+        Map<Staff, List<EncodedStream>> training = new EnumMap<>(Staff.class);
+        Map<Staff, List<EncodedStream>> heldOut = new EnumMap<>(Staff.class);
+        for (Staff staff : Staff.values()) {
+            List<PreparedCorpus.NamedStream> train = usable(prepared.streams(staff, false));
+            List<PreparedCorpus.NamedStream> held = usable(prepared.streams(staff, true));
+            if (train.isEmpty()) {
+                throw new ModelException("corpus " + prepared.name() + ": no training piece has " + staff.label()
+                        + " music (at least 2 events on a " + staff.label() + " staff); both staves are needed");
+            }
+            if (held.isEmpty()) {
+                throw new ModelException("corpus " + prepared.name() + ": the held-out pieces "
+                        + prepared.split().heldOut() + " have no " + staff.label() + " music to validate on; add "
+                        + "pieces or hold out a larger share");
+            }
+            StaffVocabularies v = StaffVocabularies.count(staff, train.stream().map(PreparedCorpus.NamedStream::stream)
+                    .toList(), config.minEventCount());
+            vocabularies.put(staff, v);
+            training.put(staff, PreparedCorpus.encode(train, v));
+            heldOut.put(staff, PreparedCorpus.encode(held, v));
+        }
+        return new TrainingData(vocabularies, training, heldOut);
+    }
+
+    private static List<PreparedCorpus.NamedStream> usable(List<PreparedCorpus.NamedStream> streams) {
+        return streams.stream().filter(s -> s.stream().size() >= 2).toList();
+    }
+
+    StaffVocabularies vocabularies(Staff staff) {
+        return vocabularies.get(staff);
+    }
+
+    List<EncodedStream> training(Staff staff) {
+        return training.get(staff);
+    }
+
+    List<EncodedStream> heldOut(Staff staff) {
+        return heldOut.get(staff);
+    }
+
+    Map<Staff, List<EncodedStream>> heldOutByStaff() {
+        return heldOut;
+    }
+
+    int trainingEvents(Staff staff) {
+        return training.get(staff).stream().mapToInt(EncodedStream::size).sum();
+    }
+
+    int heldOutEvents(Staff staff) {
+        return heldOut.get(staff).stream().mapToInt(EncodedStream::size).sum();
+    }
+}

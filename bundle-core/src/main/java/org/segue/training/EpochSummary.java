@@ -1,0 +1,20 @@
+package org.segue.training;
+
+import java.util.Objects;
+
+/**
+ * One finished epoch of one staff.
+ *
+ * @param trainingLoss mean training loss over the epoch's minibatches, nats per event (both heads added)
+ * @param validationLoss loss on the held-out pieces after the epoch, nats per event (both heads added)
+ * @param improved whether this epoch has the lowest validation loss so far (it is then the one kept)
+ * @param millis wall time of the epoch, validation included
+ */
+public record EpochSummary(Staff staff, int epoch, double trainingLoss, double validationLoss, boolean improved,
+                           long millis) {
+
+    public EpochSummary {
+        Objects.requireNonNull(staff, "staff");
+        if (epoch < 1) throw new IllegalArgumentException("epoch must be >= 1, not " + epoch);
+    }
+}

@@ -1,0 +1,170 @@
+package org.segue.training;
+
+/**
+ * Every value that shapes a training run. {@link #defaults()} gives the values the shipped model was trained with;
+ * the {@code with...} methods return changed copies.
+ *
+ * @param hiddenSize units in each of the three LSTM layers (default {@value #DEFAULT_HIDDEN_SIZE})
+ * @param dropout the probability that a unit is <em>dropped</em> after the first and the second LSTM layer, as
+ *        the design (and Keras) means it (default {@value #DEFAULT_DROPOUT}); 0 turns dropout off. DL4J itself
+ *        wants the probability of keeping a unit, {@code 1 - dropout}: the network builder converts it
+ * @param denseSize units of the dense layer between the last LSTM layer and the two softmax heads
+ *        (default {@value #DEFAULT_DENSE_SIZE})
+ * @param eventEmbeddingSize length of the vector an event label is embedded into at the input
+ *        (default {@value #DEFAULT_EVENT_EMBEDDING_SIZE})
+ * @param durationEmbeddingSize length of the vector a duration category is embedded into at the input
+ *        (default {@value #DEFAULT_DURATION_EMBEDDING_SIZE})
+ * @param learningRate Adam's step size (default {@value #DEFAULT_LEARNING_RATE})
+ * @param batchSize sequences per minibatch (default {@value #DEFAULT_BATCH_SIZE})
+ * @param epochs the most passes over the training sequences per staff; early stopping may end sooner
+ *        (default {@value #DEFAULT_EPOCHS})
+ * @param patience stop a staff's training after this many epochs without a lower validation loss; the epoch with
+ *        the lowest validation loss is the one kept (default {@value #DEFAULT_PATIENCE})
+ * @param seed makes a run repeatable: weights, dropout masks and the order of the sequences all follow from it
+ *        (default {@value #DEFAULT_SEED})
+ * @param sequenceLength events per training sequence, each with a target (default {@value #DEFAULT_SEQUENCE_LENGTH})
+ * @param windowStride events between the starts of two training sequences of a piece; below
+ *        {@code sequenceLength} the sequences overlap (default {@value #DEFAULT_WINDOW_STRIDE})
+ * @param heldOutShare share of the pieces kept out of training for validation and evaluation, chosen by piece
+ *        name (default {@value #DEFAULT_HELD_OUT_SHARE})
+ * @param minEventCount an event label enters a staff's vocabulary when the training pieces hold it at least this
+ *        often; rarer ones are replaced by their nearest known event (default {@value #DEFAULT_MIN_EVENT_COUNT})
+ */
+public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
+                             int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
+                             long seed, int sequenceLength, int windowStride, double heldOutShare,
+                             int minEventCount) {
+
+    public static final int DEFAULT_HIDDEN_SIZE = 256;
+    public static final double DEFAULT_DROPOUT = 0.3;
+    public static final int DEFAULT_DENSE_SIZE = 256;
+    public static final int DEFAULT_EVENT_EMBEDDING_SIZE = 64;
+    public static final int DEFAULT_DURATION_EMBEDDING_SIZE = 16;
+    public static final double DEFAULT_LEARNING_RATE = 0.002;
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_EPOCHS = 30;
+    public static final int DEFAULT_PATIENCE = 4;
+    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_SEQUENCE_LENGTH = 100;
+    public static final int DEFAULT_WINDOW_STRIDE = 50;
+    public static final double DEFAULT_HELD_OUT_SHARE = 0.15;
+    public static final int DEFAULT_MIN_EVENT_COUNT = 2;
+
+    public TrainingConfig {
+        requireAtLeast("hidden size", hiddenSize, 1);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout is the probability of dropping a unit, in [0, 1), not "
+                    + dropout);
+        }
+        requireAtLeast("dense size", denseSize, 1);
+        requireAtLeast("event embedding size", eventEmbeddingSize, 1);
+        requireAtLeast("duration embedding size", durationEmbeddingSize, 1);
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 1], not " + learningRate);
+        }
+        requireAtLeast("batch size", batchSize, 1);
+        requireAtLeast("epochs", epochs, 1);
+        requireAtLeast("patience", patience, 1);
+        requireAtLeast("sequence length", sequenceLength, 2);
+        requireAtLeast("window stride", windowStride, 1);
+        if (windowStride > sequenceLength) {
+            throw new IllegalArgumentException("window stride " + windowStride + " must not exceed the sequence length "
+                    + sequenceLength + " (events between two sequences would never be a target)");
+        }
+        if (!(heldOutShare > 0 && heldOutShare < 1)) {
+            throw new IllegalArgumentException("held-out share must be in (0, 1), not " + heldOutShare);
+        }
+        requireAtLeast("minimum event count", minEventCount, 1);
+    }
+
+    /** The documented defaults: the configuration of the shipped model. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(DEFAULT_HIDDEN_SIZE, DEFAULT_DROPOUT, DEFAULT_DENSE_SIZE,
+                DEFAULT_EVENT_EMBEDDING_SIZE, DEFAULT_DURATION_EMBEDDING_SIZE, DEFAULT_LEARNING_RATE,
+                DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_PATIENCE, DEFAULT_SEED, DEFAULT_SEQUENCE_LENGTH,
+                DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT);
+    }
+
+    /** DL4J's dropout parameter: the probability of keeping a unit. */
+    public double keepProbability() {
+        return 1 - dropout;
+    }
+
+    public TrainingConfig withHiddenSize(int value) {
+        return new TrainingConfig(value, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withDropout(double value) {
+        return new TrainingConfig(hiddenSize, value, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withDenseSize(int value) {
+        return new TrainingConfig(hiddenSize, dropout, value, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withEmbeddingSizes(int events, int durations) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, events, durations, learningRate, batchSize,
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount);
+    }
+
+    public TrainingConfig withLearningRate(double value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, value,
+                batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount);
+    }
+
+    public TrainingConfig withBatchSize(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, value, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, value, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withPatience(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, value, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, value, sequenceLength, windowStride, heldOutShare,
+                minEventCount);
+    }
+
+    /** Also moves the window stride to half the new length, the default proportion. */
+    public TrainingConfig withSequenceLength(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, value, Math.max(1, value / 2), heldOutShare,
+                minEventCount);
+    }
+
+    public TrainingConfig withWindowStride(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, value, heldOutShare, minEventCount);
+    }
+
+    public TrainingConfig withHeldOutShare(double value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, value, minEventCount);
+    }
+
+    public TrainingConfig withMinEventCount(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, value);
+    }
+
+    private static void requireAtLeast(String name, int value, int least) {
+        if (value < least) throw new IllegalArgumentException(name + " must be >= " + least + ", not " + value);
+    }
+}

@@ -1,0 +1,121 @@
+package org.segue.core.internal.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segue.training.ModelException;
+import org.segue.training.Staff;
+
+class ModelFileTest {
+
+    @TempDir
+    Path folder;
+
+    private static final List<Token> PREFIX = List.of(new Token(1, 1), new Token(2, 1), new Token(4, 0),
+            new Token(0, 2), new Token(5, 3));
+
+    @Test
+    void aSavedAndLoadedModelGivesIdenticalOutputs() throws ModelException {
+        SegueModel original = TinyModels.model("memory");
+        Path file = folder.resolve("tiny.segue-model");
+        original.write(file);
+        SegueModel loaded = SegueModel.load(file);
+        for (Staff staff : Staff.values()) {
+            Distributions a = original.staff(staff).newSession(1).prime(PREFIX).get(0);
+            Distributions b = loaded.staff(staff).newSession(1).prime(PREFIX).get(0);
+            assertThat(b.events()).containsExactly(a.events());
+            assertThat(b.durations()).containsExactly(a.durations());
+            assertThat(loaded.staff(staff).vocabularies().events())
+                    .isEqualTo(original.staff(staff).vocabularies().events());
+            assertThat(loaded.staff(staff).trainingStreams().get(0).events())
+                    .containsExactly(original.staff(staff).trainingStreams().get(0).events());
+        }
+        assertThat(loaded.metadata()).isEqualTo(original.metadata());
+        assertThat(loaded.source()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void aCorruptedFileGivesOneClearLine() throws IOException {
+        Path file = folder.resolve("model.segue-model");
+        byte[] garbage = new byte[4096];
+        Arrays.fill(garbage, (byte) 0x5a);
+        Files.write(file, garbage);
+        assertOneLine(file, "not a Segue model (not a zip file); retrain or pass another --model");
+    }
+
+    @Test
+    void aTruncatedFileGivesOneClearLine() throws Exception {
+        Path whole = folder.resolve("whole.segue-model");
+        TinyModels.model("memory").write(whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path file = folder.resolve("model.segue-model");
+        Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertOneLine(file, "not a Segue model (truncated zip entry");
+    }
+
+    @Test
+    void aZipWithoutAModelInsideGivesOneClearLine() throws Exception {
+        Path file = folder.resolve("other.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write("hello".getBytes());
+        }
+        assertOneLine(file, "not a Segue model (no entry segue-model.json)");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertOneLine(folder.resolve("nowhere.segue-model"), "no such model file");
+    }
+
+    @Test
+    void sessionsAtBatchOneAndBatchNAgreeAndStepLikeTheWholeSequence() {
+        StaffModel staff = TinyModels.model("memory").staff(Staff.BASS);
+        StaffSession one = staff.newSession(1);
+        StaffSession three = staff.newSession(3);
+        List<Distributions> rows = three.prime(PREFIX);
+        Distributions single = one.prime(PREFIX).get(0);
+        for (Distributions row : rows) assertThat(row.events()).containsExactly(single.events());
+        // stepping token by token reaches the same state as priming with the longer prefix
+        Distributions stepped = one.step(new Token(3, 2));
+        List<Token> longer = new java.util.ArrayList<>(PREFIX);
+        longer.add(new Token(3, 2));
+        Distributions primed = staff.newSession(1).prime(longer).get(0);
+        for (int i = 0; i < primed.events().length; i++) {
+            assertThat(stepped.events()[i]).isCloseTo(primed.events()[i], org.assertj.core.api.Assertions.within(1e-5f));
+        }
+        List<Distributions> next = three.step(List.of(new Token(3, 2), new Token(0, 0), new Token(3, 2)));
+        assertThat(next.get(0).events()).containsExactly(next.get(2).events());
+        assertThat(next.get(1).events()).isNotEqualTo(next.get(0).events());
+        float sum = 0;
+        for (float p : next.get(1).durations()) sum += p;
+        assertThat(sum).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-4f));
+    }
+
+    @Test
+    void theInverseMappingsGiveLabelsAndLengths() {
+        StaffModel staff = TinyModels.model("memory").staff(Staff.TREBLE);
+        assertThat(staff.event(4)).hasToString("C4.E4.G4");
+        assertThat(staff.event(4).midis()).containsExactly(60, 64, 67);
+        assertThat(staff.duration(1)).contains(org.segue.model.Duration.QUARTER);
+        assertThat(staff.duration(3)).isEmpty(); // "other"
+        assertThat(staff.restEvent()).isZero();
+    }
+
+    private static void assertOneLine(Path file, String expected) {
+        assertThatThrownBy(() -> SegueModel.load(file)).isInstanceOf(ModelException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).startsWith(file.toString() + ": ").contains(expected)
+                            .doesNotContain("\n");
+                    System.out.println(e.getMessage());
+                });
+    }
+}
