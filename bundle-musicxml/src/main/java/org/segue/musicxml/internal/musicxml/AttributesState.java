@@ -1,0 +1,166 @@
+package org.segue.musicxml.internal.musicxml;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.xml.bind.JAXBElement;
+
+import org.audiveris.proxymusic.Attributes;
+import org.audiveris.proxymusic.Key;
+import org.audiveris.proxymusic.Time;
+import org.audiveris.proxymusic.Transpose;
+import org.segue.model.Clef;
+import org.segue.model.Duration;
+import org.segue.model.KeySignature;
+import org.segue.model.Mode;
+import org.segue.model.TimeSignature;
+import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
+
+/**
+ * The attributes in force while a part is read, measure after measure: divisions, key, time signature, the clef of
+ * each staff and the transposition. An {@code <attributes>} element at a measure's start sets what the measure
+ * starts with; later in the measure a clef becomes a clef change there, while a key or time signature takes effect
+ * from the next measure (the model has no key or time change inside a measure). Defaults where a file gives none:
+ * divisions 1, C major, 4/4, treble clefs.
+ */
+final class AttributesState {
+
+    private BigDecimal divisions = BigDecimal.ONE;
+    private KeySignature key = KeySignature.C_MAJOR;
+    private TimeSignature time = TimeSignature.COMMON;
+    private final Clef[] clefs;
+    private Transposition transposition = Transposition.NONE;
+
+    AttributesState(int staves) {
+        clefs = new Clef[staves];
+        Arrays.fill(clefs, Clef.TREBLE);
+    }
+
+    /** A new cursor for the next measure, starting with what is in force now. */
+    MeasureCursor startMeasure() {
+        return new MeasureCursor(key, time, clefs);
+    }
+
+    TimeSignature time() {
+        return time;
+    }
+
+    Transposition transposition() {
+        return transposition;
+    }
+
+    /** A MusicXML duration, counted in divisions of a quarter note, as an exact fraction of a whole note. */
+    Duration duration(BigDecimal count) {
+        return Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
+    }
+
+    void apply(Attributes attributes, MeasureCursor cursor, String place, ReadNotices notices) {
+        if (attributes.getDivisions() != null) {
+            if (attributes.getDivisions().signum() > 0) {
+                divisions = attributes.getDivisions();
+            } else {
+                notices.add(Kind.DIVISIONS_IGNORED, place + ": <divisions> " + attributes.getDivisions());
+            }
+        }
+        // <transpose> comes after <key> in the file but tells how to read it
+        for (Transpose t : attributes.getTranspose()) {
+            if (t.getNumber() == null || t.getNumber().intValue() == 1) {
+                transposition = Transposition.of(t);
+                if (!transposition.isNone()) notices.add(Kind.TRANSPOSED, place);
+            }
+        }
+        KeySignature newKey = key(attributes.getKey(), place, notices);
+        if (newKey != null) {
+            key = newKey;
+            if (cursor.atStart()) cursor.startKey = newKey;
+        }
+        TimeSignature newTime = time(attributes.getTime(), place, notices);
+        if (newTime != null) {
+            time = newTime;
+            if (cursor.atStart()) cursor.startTime = newTime;
+        }
+        for (org.audiveris.proxymusic.Clef c : attributes.getClef()) {
+            Clef clef = clef(c);
+            int staff = c.getNumber() == null ? 1 : c.getNumber().intValue();
+            if (clef == null || staff < 1 || staff > clefs.length) continue;
+            clefs[staff - 1] = clef;
+            if (cursor.atStart()) {
+                cursor.startClefs[staff - 1] = clef;
+            } else {
+                cursor.clefChange(staff, clef);
+            }
+        }
+    }
+
+    private KeySignature key(List<Key> keys, String place, ReadNotices notices) {
+        Key chosen = keys.stream().filter(k -> k.getNumber() == null || k.getNumber().intValue() == 1)
+                .findFirst().orElse(keys.isEmpty() ? null : keys.get(0));
+        if (chosen == null) return null;
+        if (keys.stream().map(Key::getFifths).distinct().count() > 1) notices.add(Kind.STAFF_KEYS_DIFFER, place);
+        if (chosen.getFifths() == null) {
+            notices.add(Kind.KEY_IGNORED, place);
+            return null;
+        }
+        int fifths = chosen.getFifths().intValue();
+        int folded = Transposition.foldFifths(fifths);
+        if (folded != fifths) notices.add(Kind.KEY_FOLDED, place + ": " + fifths + " fifths as " + folded);
+        return transposition.toConcert(new KeySignature(folded, Mode.fromXml(chosen.getMode())));
+    }
+
+    /**
+     * A time signature: one fraction like 6/8 as written, a sum like (3+2)/8 or 3/8+2/4 as its total over the
+     * largest beat type (5/8, 7/8). Senza misura and beat types that are no power of two are ignored.
+     */
+    private TimeSignature time(List<Time> times, String place, ReadNotices notices) {
+        Time chosen = times.stream().filter(t -> t.getNumber() == null || t.getNumber().intValue() == 1)
+                .findFirst().orElse(times.isEmpty() ? null : times.get(0));
+        if (chosen == null) return null;
+        TimeSignature result = chosen.getSenzaMisura() != null ? null : parseTime(chosen.getTimeSignature());
+        if (result == null) notices.add(Kind.TIME_IGNORED, place);
+        return result;
+    }
+
+    private static TimeSignature parseTime(List<JAXBElement<String>> parts) {
+        Duration total = Duration.ZERO;
+        long beats = 0;
+        long largestBeatType = 0;
+        int fractions = 0;
+        try {
+            for (int i = 0; i + 1 < parts.size(); i += 2) {
+                beats = sumOf(parts.get(i).getValue());
+                long beatType = Long.parseLong(parts.get(i + 1).getValue().trim());
+                total = total.plus(Duration.of(beats, beatType));
+                largestBeatType = Math.max(largestBeatType, beatType);
+                fractions++;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+        if (fractions == 0 || !total.isPositive() || Long.bitCount(largestBeatType) != 1) return null;
+        if (fractions == 1) return new TimeSignature((int) beats, (int) largestBeatType);
+        long beatType = Math.max(largestBeatType, total.den());
+        if (Long.bitCount(beatType) != 1) return null;
+        return new TimeSignature((int) (total.num() * (beatType / total.den())), (int) beatType);
+    }
+
+    private static long sumOf(String beats) {
+        long sum = 0;
+        for (String term : beats.split("\\+")) sum += Long.parseLong(term.trim());
+        return sum;
+    }
+
+    private static Clef clef(org.audiveris.proxymusic.Clef c) {
+        if (c.getSign() == null) return null;
+        Clef.Sign sign = Clef.Sign.valueOf(c.getSign().name());
+        int line = c.getLine() != null ? c.getLine().intValue() : switch (sign) {
+            case G -> 2;
+            case F -> 4;
+            case C -> 3;
+            default -> 0;
+        };
+        BigInteger octave = c.getClefOctaveChange();
+        return new Clef(sign, line, octave == null ? 0 : octave.intValue());
+    }
+}

@@ -1,0 +1,33 @@
+package org.segue.musicxml.internal.musicxml;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import org.segue.model.Duration;
+
+/** Exact conversion of MusicXML's decimal numbers (divisions, durations) into fractions. */
+final class Fractions {
+
+    private Fractions() {
+    }
+
+    /**
+     * The exact value of a decimal as a fraction, like 1.5 as 3/2.
+     *
+     * @throws IllegalArgumentException for a value with more digits than a fraction of longs holds
+     */
+    static Duration of(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        BigInteger num = stripped.unscaledValue();
+        BigInteger den = BigInteger.ONE;
+        if (stripped.scale() > 0) {
+            den = BigInteger.TEN.pow(stripped.scale());
+        } else if (stripped.scale() < 0) {
+            num = num.multiply(BigInteger.TEN.pow(-stripped.scale()));
+        }
+        if (num.bitLength() > 62 || den.bitLength() > 62) {
+            throw new IllegalArgumentException("the number " + value.toPlainString() + " has too many digits");
+        }
+        return Duration.of(num.longValueExact(), den.longValueExact());
+    }
+}
