@@ -14,19 +14,23 @@ import org.segue.model.Tempo;
  * @param topKEvents sample the next note, chord or rest among this many likeliest (default 10)
  * @param topKDurations sample the next duration among this many likeliest (default 5)
  * @param temperature divides the networks' logits before sampling: below 1 is safer, above 1 bolder (default 1)
+ * @param harmony 0 to 1: how strongly a candidate note that would be dissonant with the other staff is held back
+ *        (its weight is multiplied by {@code 1 - harmony}); 0 lets each network choose alone, as in the published
+ *        design (default {@value #DEFAULT_HARMONY})
  * @param seed the same seed always gives the same continuations
  * @param targetKey write the new bars in this key, with its key signature; null keeps the piece's key
  * @param tempo a tempo for the new bars, marked on the first of them; null keeps the piece's tempo
  * @param model a model file written by {@code segue train}; null uses the default (Chopin) model
  */
 public record ContinuationRequest(int bars, int variations, int topKEvents, int topKDurations, double temperature,
-                                  long seed, KeySignature targetKey, Tempo tempo, Path model) {
+                                  double harmony, long seed, KeySignature targetKey, Tempo tempo, Path model) {
 
     public static final int MAX_BARS = 512;
     public static final int MAX_VARIATIONS = 64;
     public static final int DEFAULT_TOP_K_EVENTS = 10;
     public static final int DEFAULT_TOP_K_DURATIONS = 5;
     public static final long DEFAULT_SEED = 1;
+    public static final double DEFAULT_HARMONY = 0.5;
 
     public ContinuationRequest {
         if (bars < 1 || bars > MAX_BARS) {
@@ -42,11 +46,15 @@ public record ContinuationRequest(int bars, int variations, int topKEvents, int 
         if (!(temperature > 0) || temperature > 100) {
             throw new IllegalArgumentException("temperature must be in (0, 100], not " + temperature);
         }
+        if (!(harmony >= 0 && harmony <= 1)) {
+            throw new IllegalArgumentException("harmony must be in [0, 1], not " + harmony);
+        }
     }
 
     /** {@code bars} new measures, one variation, with every other value at its default. */
     public static ContinuationRequest of(int bars) {
-        return new ContinuationRequest(bars, 1, DEFAULT_TOP_K_EVENTS, DEFAULT_TOP_K_DURATIONS, 1.0, DEFAULT_SEED,
+        return new ContinuationRequest(bars, 1, DEFAULT_TOP_K_EVENTS, DEFAULT_TOP_K_DURATIONS, 1.0, DEFAULT_HARMONY,
+                DEFAULT_SEED,
                 null, null, null);
     }
 
@@ -56,37 +64,42 @@ public record ContinuationRequest(int bars, int variations, int topKEvents, int 
     }
 
     public ContinuationRequest withVariations(int newVariations) {
-        return new ContinuationRequest(bars, newVariations, topKEvents, topKDurations, temperature, seed, targetKey,
+        return new ContinuationRequest(bars, newVariations, topKEvents, topKDurations, temperature, harmony, seed, targetKey,
                 tempo, model);
     }
 
     public ContinuationRequest withTopK(int events, int durations) {
-        return new ContinuationRequest(bars, variations, events, durations, temperature, seed, targetKey, tempo,
+        return new ContinuationRequest(bars, variations, events, durations, temperature, harmony, seed, targetKey, tempo,
                 model);
     }
 
     public ContinuationRequest withTemperature(double newTemperature) {
-        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, newTemperature, seed, targetKey,
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, newTemperature, harmony, seed, targetKey,
                 tempo, model);
     }
 
+    public ContinuationRequest withHarmony(double newHarmony) {
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, newHarmony, seed,
+                targetKey, tempo, model);
+    }
+
     public ContinuationRequest withSeed(long newSeed) {
-        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, newSeed, targetKey,
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, harmony, newSeed, targetKey,
                 tempo, model);
     }
 
     public ContinuationRequest withTargetKey(KeySignature key) {
-        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, seed, key, tempo,
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, harmony, seed, key, tempo,
                 model);
     }
 
     public ContinuationRequest withTempo(Tempo newTempo) {
-        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, seed, targetKey,
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, harmony, seed, targetKey,
                 newTempo, model);
     }
 
     public ContinuationRequest withModel(Path modelFile) {
-        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, seed, targetKey,
+        return new ContinuationRequest(bars, variations, topKEvents, topKDurations, temperature, harmony, seed, targetKey,
                 tempo, modelFile);
     }
 }

@@ -1,0 +1,107 @@
+package org.segue.core.internal.continuation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.segue.analysis.KeyEstimator;
+import org.segue.continuation.Continuation;
+import org.segue.continuation.ContinuationReport;
+import org.segue.continuation.ContinuationRequest;
+import org.segue.core.internal.model.SegueModel;
+import org.segue.core.internal.model.StaffModel;
+import org.segue.core.internal.model.Token;
+import org.segue.core.internal.preprocess.DurationCategory;
+import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.core.internal.preprocess.StaffStream;
+import org.segue.core.internal.preprocess.StreamExtractor;
+import org.segue.core.internal.preprocess.Transposition;
+import org.segue.model.Clef;
+import org.segue.model.Duration;
+import org.segue.model.Event;
+import org.segue.model.KeySignature;
+import org.segue.model.Measure;
+import org.segue.model.Mode;
+import org.segue.model.Part;
+import org.segue.model.Score;
+import org.segue.training.Staff;
+
+/**
+ * Writes one continuation of a piece with a model: the design's generation steps, done so that the staves agree.
+ * <ol>
+ * <li>The key at the end of the piece is found (the last measure's signature; its mode estimated where the file
+ * has none), and each staff's music is moved to C major / A minor, as in training.</li>
+ * <li>Each staff's network reads the last (up to) {@value #PRIME_EVENTS} events of its staff in one
+ * {@code rnnTimeStep} call.</li>
+ * <li>The {@link StreamBalancer} lets the staff that is behind draw its next event and duration
+ * ({@link StaffGenerator}: top-k, temperature, harmony with the other staff), until both reach the end of the
+ * last new measure.</li>
+ * <li>Labels become pitches in the output key, spelled for it; the {@link BarSlicer} cuts each stream at the bar
+ * lines, tying what crosses them; the {@link ScoreExtender} appends the measures.</li>
+ * </ol>
+ */
+final class ContinuationGenerator {
+
+    static final int PRIME_EVENTS = 100;
+
+    private ContinuationGenerator() {
+    }
+
+    static Continuation generate(SegueModel model, Score piece, ContinuationRequest request, long seed) {
+        int partIndex = ScoreExtender.partToContinue(piece);
+        if (partIndex < 0) throw new IllegalArgumentException("the score has no measures to continue");
+        Part part = piece.parts().get(partIndex);
+        KeySignature endKey = keyAtEnd(piece, part);
+        KeySignature outKey = request.targetKey() != null ? request.targetKey() : endKey;
+        ScoreExtender extender = new ScoreExtender(piece, partIndex, outKey, request.tempo(), request.bars());
+
+        int toCanonical = Transposition.toCanonical(endKey).semitones();
+        int fromCanonical = Transposition.fromCanonical(outKey).semitones();
+        PitchSpeller speller = new PitchSpeller(outKey);
+        List<Clef> clefs = extender.clefs();
+        int staves = Math.min(2, clefs.size());
+        List<Timeline> timelines = List.of(new Timeline(), new Timeline());
+        List<StaffGenerator> generators = new ArrayList<>();
+        for (int staff = 1; staff <= staves; staff++) {
+            Staff network = staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
+                    : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
+            StaffModel staffModel = model.staff(network);
+            SplittableRandom random = new SplittableRandom(seed + 0x5DEECE66DL * staff);
+            generators.add(new StaffGenerator(staffModel,
+                    prefix(staffModel, StreamExtractor.stream(network, part, staff, toCanonical)),
+                    network == Staff.TREBLE, fromCanonical, speller,
+                    new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
+                    new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
+                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff)));
+        }
+
+        List<Duration> lengths = extender.measureLengths();
+        Duration total = lengths.stream().reduce(Duration.ZERO, Duration::plus);
+        List<List<List<Event>>> sliced = new ArrayList<>();
+        for (List<Sound> stream : StreamBalancer.balance(total, generators)) sliced.add(BarSlicer.slice(stream, lengths));
+
+        Score whole = extender.extend(sliced);
+        List<Measure> measures = whole.parts().get(partIndex).measures();
+        List<Measure> added = measures.subList(part.measures().size(), measures.size());
+        ContinuationReport report = ContinuationReporter.report(part.measures(), added);
+        return new Continuation(seed, extender.newBarsOnly(whole), whole, report);
+    }
+
+    /** The key in force at the end of the part, with a mode (estimated from the whole piece where it has none). */
+    static KeySignature keyAtEnd(Score piece, Part part) {
+        KeySignature key = part.measures().get(part.measures().size() - 1).key();
+        return switch (key.mode()) {
+            case MAJOR, MINOR -> key;
+            case IONIAN -> new KeySignature(key.fifths(), Mode.MAJOR);
+            case AEOLIAN -> new KeySignature(key.fifths(), Mode.MINOR);
+            default -> KeyEstimator.chooseMode(key.fifths(), KeyEstimator.pitchClassWeights(piece));
+        };
+    }
+
+    /** The last events of a staff as tokens; a staff with no music yet starts from a rest. */
+    private static List<Token> prefix(StaffModel model, StaffStream stream) {
+        List<Token> tokens = model.tokens(stream);
+        if (tokens.isEmpty()) return List.of(model.token(EventLabel.REST, DurationCategory.of(Duration.QUARTER)));
+        return tokens.subList(Math.max(0, tokens.size() - PRIME_EVENTS), tokens.size());
+    }
+}

@@ -1,0 +1,90 @@
+package org.segue.core.internal.continuation;
+
+import java.util.List;
+
+import org.segue.core.internal.model.Distributions;
+import org.segue.core.internal.model.StaffModel;
+import org.segue.core.internal.model.StaffSession;
+import org.segue.core.internal.model.Token;
+import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.model.Pitch;
+
+/**
+ * One staff's network writing its next sounds: it samples an event among the k likeliest and a duration among
+ * the k likeliest (never the category "other", which has no length), turns the event's label from C major /
+ * A minor into the output key, spells it, and feeds the choice back into its session.
+ *
+ * <p>Harmony: when the other staff's sound at this staff's onset is already known (it always is for the staff
+ * that is behind, which is the one that goes next), a candidate whose outer pitch would make a dissonance with
+ * it (anything but a unison, third, fifth, sixth or octave, or their compounds, between the bass's lowest and the
+ * treble's highest pitch) has its weight multiplied by {@code 1 - harmony}. A harmony of 0 leaves the network's
+ * choice alone, as in the published design.
+ */
+final class StaffGenerator implements StreamBalancer.SoundSource {
+
+    private static final boolean[] CONSONANT = new boolean[12];
+
+    static {
+        for (int interval : new int[] {0, 3, 4, 7, 8, 9}) CONSONANT[interval] = true;
+    }
+
+    private final StaffModel model;
+    private final StaffSession session;
+    private final boolean upper;
+    private final int semitones;
+    private final PitchSpeller speller;
+    private final TopKSampler events;
+    private final TopKSampler durations;
+    private final double harmony;
+    private final Timeline own;
+    private final Timeline other;
+    private Distributions next;
+
+    /**
+     * @param prefix the staff's last events, as tokens, to prime the network with
+     * @param upper whether this is the upper staff (its highest pitch meets the lower staff's lowest)
+     * @param semitones the move from C major / A minor to the output key
+     * @param own where this staff's sounds are recorded
+     * @param other the other staff's sounds, or an empty timeline for a one-staff part
+     */
+    StaffGenerator(StaffModel model, List<Token> prefix, boolean upper, int semitones, PitchSpeller speller,
+                   TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other) {
+        this.model = model;
+        this.session = model.newSession(1);
+        this.upper = upper;
+        this.semitones = semitones;
+        this.speller = speller;
+        this.events = events;
+        this.durations = durations;
+        this.harmony = harmony;
+        this.own = own;
+        this.other = other;
+        this.next = session.prime(prefix).get(0);
+    }
+
+    @Override
+    public Sound next() {
+        Sound against = other.soundingAt(own.end());
+        int event = events.sample(next.events(), c -> true, c -> weight(model.event(c), against));
+        int duration = durations.sample(next.durations(), c -> model.duration(c).isPresent(), c -> 1);
+        Sound sound = new Sound(pitches(model.event(event)), model.duration(duration).orElseThrow());
+        own.add(sound);
+        next = session.step(new Token(event, duration));
+        return sound;
+    }
+
+    private List<Pitch> pitches(EventLabel label) {
+        return label.midis().stream().map(m -> speller.spell(m + semitones)).toList();
+    }
+
+    private double weight(EventLabel candidate, Sound against) {
+        if (harmony == 0 || against == null || against.isRest() || candidate.isRest()) return 1;
+        List<Pitch> mine = pitches(candidate);
+        int highest = mine.stream().mapToInt(Pitch::midi).max().orElseThrow();
+        int lowest = mine.stream().mapToInt(Pitch::midi).min().orElseThrow();
+        int interval = upper
+                ? highest - against.pitches().get(0).midi()
+                : against.pitches().get(against.pitches().size() - 1).midi() - lowest;
+        return CONSONANT[Math.floorMod(Math.abs(interval), 12)] ? 1 : 1 - harmony;
+    }
+}

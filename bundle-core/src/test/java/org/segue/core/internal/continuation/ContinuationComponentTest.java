@@ -1,0 +1,183 @@
+package org.segue.core.internal.continuation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segue.continuation.Continuation;
+import org.segue.continuation.ContinuationRequest;
+import org.segue.continuation.ContinuationResult;
+import org.segue.core.internal.TestScores;
+import org.segue.core.internal.training.TrainingComponent;
+import org.segue.model.Clef;
+import org.segue.model.Duration;
+import org.segue.model.KeySignature;
+import org.segue.model.Measure;
+import org.segue.model.Note;
+import org.segue.model.Part;
+import org.segue.model.Score;
+import org.segue.model.Tempo;
+import org.segue.model.Voice;
+import org.segue.training.Corpus;
+import org.segue.training.CorpusPiece;
+import org.segue.training.ModelException;
+import org.segue.training.TrainingConfig;
+import org.segue.training.TrainingListener;
+
+/** The continuation service on a tiny model trained here: what it writes, and that it writes it repeatably. */
+class ContinuationComponentTest {
+
+    private static final TrainingConfig TINY = TrainingConfig.defaults().withHiddenSize(8).withDenseSize(8)
+            .withEmbeddingSizes(4, 2).withSequenceLength(16).withBatchSize(8).withEpochs(2).withPatience(2)
+            .withHeldOutShare(0.2).withLearningRate(0.01).withSeed(3);
+
+    @TempDir
+    static Path folder;
+    static Path model;
+    static final ContinuationComponent SERVICE = new ContinuationComponent();
+    static final Score PIECE = TestScores.piece("waltz", KeySignature.parse("E-flat"), 6, 42);
+
+    @BeforeAll
+    static void trainATinyModel() throws ModelException {
+        Corpus corpus = new Corpus("synthetic", List.of(
+                new CorpusPiece("one", TestScores.piece("one", KeySignature.parse("E-flat"), 8, 1)),
+                new CorpusPiece("two", TestScores.piece("two", KeySignature.parse("g"), 8, 2)),
+                new CorpusPiece("three", TestScores.piece("three", KeySignature.parse("A"), 8, 3)),
+                new CorpusPiece("four", TestScores.piece("four", KeySignature.parse("C"), 8, 4))));
+        model = folder.resolve("tiny.segue-model");
+        new TrainingComponent().train(corpus, TINY, model, false, TrainingListener.NONE);
+        SERVICE.activate();
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICE.deactivate();
+    }
+
+    @Test
+    void addsExactlyTheBarsAskedForFilledAndAlignedInBothStaves() throws ModelException {
+        ContinuationResult result = SERVICE.continueScore(PIECE, ContinuationRequest.of(8).withModel(model));
+
+        Continuation c = result.continuations().get(0);
+        List<Measure> original = PIECE.parts().get(0).measures();
+        List<Measure> whole = c.wholePiece().parts().get(0).measures();
+        assertThat(result.inputMeasures()).isEqualTo(original.size());
+        assertThat(whole).hasSize(original.size() + 8);
+        assertThat(whole.subList(0, original.size())).isEqualTo(original);
+        for (Measure m : whole.subList(original.size(), whole.size())) {
+            assertThat(m.key()).isEqualTo(original.get(original.size() - 1).key());
+            assertThat(m.time()).isEqualTo(original.get(original.size() - 1).time());
+            assertThat(m.clefs()).containsExactly(Clef.TREBLE, Clef.BASS);
+            for (int staff = 1; staff <= 2; staff++) {
+                assertThat(m.voicesOnStaff(staff)).hasSize(1);
+                assertThat(m.voicesOnStaff(staff).get(0).length()).isEqualTo(m.time().measureLength());
+            }
+        }
+        List<Measure> alone = c.newBars().parts().get(0).measures();
+        assertThat(alone.get(0).tempo()).as("the new bars alone carry the tempo in force").isEqualTo(Tempo.DEFAULT);
+        assertThat(alone.get(0).withTempo(null)).isEqualTo(whole.get(original.size()));
+        assertThat(alone.subList(1, alone.size())).isEqualTo(whole.subList(original.size() + 1, whole.size()));
+        assertThat(c.report().generatedNotes()).isPositive();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMusicAndAnotherSeedOtherMusic() throws ModelException {
+        ContinuationRequest request = ContinuationRequest.of(8).withModel(model).withSeed(7);
+
+        Score first = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+        Score again = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+        Score other = SERVICE.continueScore(PIECE, request.withSeed(8)).continuations().get(0).wholePiece();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void variationsEachEqualTheSingleContinuationOfTheirSeed() throws ModelException {
+        ContinuationRequest request = ContinuationRequest.of(4).withModel(model).withSeed(11).withVariations(3);
+
+        List<Continuation> variations = SERVICE.continueScore(PIECE, request).continuations();
+
+        assertThat(variations).hasSize(3);
+        for (int v = 0; v < 3; v++) {
+            ContinuationRequest alone = request.withVariations(1).withSeed(request.seedOf(v));
+            assertThat(SERVICE.continueScore(PIECE, alone).continuations().get(0).wholePiece())
+                    .isEqualTo(variations.get(v).wholePiece());
+        }
+    }
+
+    @Test
+    void eightConcurrentCallsEachEqualTheirSequentialResult() throws Exception {
+        List<ContinuationRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) requests.add(ContinuationRequest.of(6).withModel(model).withSeed(100 + i));
+        List<Score> sequential = new ArrayList<>();
+        for (ContinuationRequest r : requests) {
+            sequential.add(SERVICE.continueScore(PIECE, r).continuations().get(0).wholePiece());
+        }
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Score>> concurrent = new ArrayList<>();
+            for (ContinuationRequest r : requests) {
+                concurrent.add(threads.submit(() -> SERVICE.continueScore(PIECE, r).continuations().get(0).wholePiece()));
+            }
+            for (int i = 0; i < 8; i++) assertThat(concurrent.get(i).get()).isEqualTo(sequential.get(i));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void writesInTheTargetKeyWithItsSignatureAndMarksTheTempo() throws ModelException {
+        ContinuationRequest request = ContinuationRequest.of(4).withModel(model)
+                .withTargetKey(KeySignature.parse("e")).withTempo(Tempo.quarterNotesPerMinute(120));
+
+        Continuation c = SERVICE.continueScore(PIECE, request).continuations().get(0);
+
+        List<Measure> added = c.newBars().parts().get(0).measures();
+        assertThat(added).allSatisfy(m -> assertThat(m.key()).isEqualTo(KeySignature.parse("e")));
+        assertThat(added.get(0).tempo().quarterNotesPerMinute()).isEqualTo(120.0);
+        // E minor has one sharp: F is always spelled F#, never Gb
+        assertThat(added.stream().flatMap(m -> m.voices().stream()).flatMap(v -> v.events().stream())
+                .filter(e -> e instanceof Note).map(e -> ((Note) e).pitch()))
+                .allSatisfy(p -> assertThat(p.alter()).isBetween(0, 1));
+    }
+
+    @Test
+    void completesAPieceThatEndsInTheMiddleOfAMeasure() throws ModelException {
+        List<Measure> measures = new ArrayList<>(PIECE.parts().get(0).measures());
+        Measure last = measures.get(measures.size() - 1);
+        Duration half = Duration.HALF;
+        measures.set(measures.size() - 1, new Measure(last.number(), last.key(), last.time(), last.clefs(), null, half,
+                List.of(new Voice(1, 1, List.of(TestScores.note("G4", half))),
+                        new Voice(1, 2, List.of(TestScores.note("Eb3", half))))));
+        Score unfinished = PIECE.withParts(List.of(PIECE.parts().get(0).withMeasures(measures)));
+
+        Continuation c = SERVICE.continueScore(unfinished, ContinuationRequest.of(2).withModel(model))
+                .continuations().get(0);
+
+        Part part = c.wholePiece().parts().get(0);
+        assertThat(part.measures()).hasSize(measures.size() + 2);
+        Measure completed = part.measures().get(measures.size() - 1);
+        assertThat(completed.length()).isEqualTo(completed.time().measureLength());
+        assertThat(completed.voicesOnStaff(1).get(0).events().get(0)).isEqualTo(TestScores.note("G4", half));
+    }
+
+    @Test
+    void aMissingModelFileIsOneClearLine() {
+        assertThatThrownBy(() -> SERVICE.continueScore(PIECE, ContinuationRequest.of(2)
+                .withModel(folder.resolve("missing.segue-model"))))
+                .isInstanceOf(ModelException.class).hasMessageContaining("missing.segue-model")
+                .hasMessageNotContaining("\n");
+    }
+}
