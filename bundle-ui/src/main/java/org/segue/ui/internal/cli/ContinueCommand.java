@@ -1,0 +1,224 @@
+package org.segue.ui.internal.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.segue.continuation.Continuation;
+import org.segue.continuation.ContinuationReport;
+import org.segue.continuation.ContinuationRequest;
+import org.segue.continuation.ContinuationResult;
+import org.segue.continuation.ContinuationService;
+import org.segue.model.KeySignature;
+import org.segue.model.Score;
+import org.segue.model.Tempo;
+import org.segue.musicxml.ScoreFileException;
+import org.segue.musicxml.ScoreFiles;
+import org.segue.training.ModelException;
+
+/**
+ * {@code segue continue IN --bars N --out FILE ...}: reads a piece, asks the continuation service for the next
+ * bars and writes the whole piece with them to every output, in the format of its extension. With several
+ * variations each output name gets the variation's number ({@code piece-1.musicxml}, {@code piece-2.musicxml}).
+ * The input is never overwritten.
+ */
+@Component(service = Command.class)
+public class ContinueCommand implements Command {
+
+    private static final Set<String> VALUED = Set.of("--bars", "--variations", "--seed", "--top-k-events",
+            "--top-k-durations", "--temperature", "--harmony", "--key", "--tempo", "--model", "--out");
+
+    @Reference
+    private ScoreFiles scoreFiles;
+
+    @Reference
+    private ContinuationService continuations;
+
+    @Override
+    public String name() {
+        return "continue";
+    }
+
+    @Override
+    public String usage() {
+        return "IN --bars N --out FILE [--out FILE ...] [--variations V] [--seed S] [--top-k-events K] "
+                + "[--top-k-durations K] [--temperature T] [--harmony H] [--key KEY] [--tempo BPM] [--model MODEL] "
+                + "[--json]";
+    }
+
+    @Override
+    public String summary() {
+        return "write the next bars of a piece, treble and bass together (KEY like C, a, E-flat, f-sharp)";
+    }
+
+    @Override
+    public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
+        Arguments arguments = Arguments.parse(args, Set.of("--json"), VALUED).expectPositional("IN");
+        Path in = arguments.path(0);
+        ContinuationRequest request = request(arguments);
+        List<Path> outs = outputs(arguments, in);
+        Score piece = read(in);
+        ContinuationResult result = continueScore(piece, request);
+        List<List<Path>> written = new ArrayList<>();
+        for (int v = 0; v < result.continuations().size(); v++) {
+            List<Path> files = new ArrayList<>();
+            for (Path target : outs) {
+                Path file = request.variations() == 1 ? target : numbered(target, v + 1);
+                write(result.continuations().get(v).wholePiece(), file);
+                files.add(file);
+            }
+            written.add(files);
+        }
+        out.println(arguments.flag("--json") ? json(in, request, result, written) : text(result, written));
+    }
+
+    private static ContinuationRequest request(Arguments a) throws UsageException {
+        if (a.values("--bars").isEmpty()) throw new UsageException("missing --bars N (how many measures to add)");
+        ContinuationRequest request = new ContinuationRequest(
+                OptionValues.intValue(a, "--bars", 0, 1, ContinuationRequest.MAX_BARS),
+                OptionValues.intValue(a, "--variations", 1, 1, ContinuationRequest.MAX_VARIATIONS),
+                OptionValues.intValue(a, "--top-k-events", ContinuationRequest.DEFAULT_TOP_K_EVENTS, 1, 100_000),
+                OptionValues.intValue(a, "--top-k-durations", ContinuationRequest.DEFAULT_TOP_K_DURATIONS, 1, 1000),
+                OptionValues.doubleValue(a, "--temperature", 1.0, 0.01, 100),
+                OptionValues.doubleValue(a, "--harmony", ContinuationRequest.DEFAULT_HARMONY, 0, 1),
+                OptionValues.longValue(a, "--seed", ContinuationRequest.DEFAULT_SEED),
+                null, null, null);
+        String key = OptionValues.last(a, "--key");
+        if (key != null) {
+            try {
+                request = request.withTargetKey(KeySignature.parse(key));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--key: " + e.getMessage());
+            }
+        }
+        if (OptionValues.last(a, "--tempo") != null) {
+            request = request.withTempo(Tempo.quarterNotesPerMinute(
+                    OptionValues.doubleValue(a, "--tempo", 0, 1, 1000)));
+        }
+        String model = OptionValues.last(a, "--model");
+        return model == null ? request : request.withModel(Path.of(model));
+    }
+
+    private List<Path> outputs(Arguments a, Path in) throws UsageException, BadInputException {
+        if (a.values("--out").isEmpty()) throw new UsageException("missing --out FILE (where to write the result)");
+        List<Path> outs = new ArrayList<>();
+        for (String text : a.values("--out")) {
+            Path target = Path.of(text);
+            String extension = extension(target);
+            if (!scoreFiles.writableExtensions().contains(extension)) {
+                throw new BadInputException(target + ": unknown file type for the output; use one of ."
+                        + String.join(", .", new TreeSet<>(scoreFiles.writableExtensions())));
+            }
+            if (Files.isDirectory(target)) {
+                throw new BadInputException(target + ": is a folder; give the output file's name, like "
+                        + target.resolve("continued." + extension));
+            }
+            if (sameFile(in, target)) {
+                throw new BadInputException(target + ": is the input file itself; continue never overwrites its "
+                        + "input, so give the output another name");
+            }
+            outs.add(target);
+        }
+        return outs;
+    }
+
+    private Score read(Path in) throws BadInputException {
+        try {
+            return scoreFiles.read(in);
+        } catch (ScoreFileException e) {
+            throw new BadInputException(e);
+        }
+    }
+
+    private ContinuationResult continueScore(Score piece, ContinuationRequest request) throws BadInputException {
+        try {
+            return continuations.continueScore(piece, request);
+        } catch (ModelException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage() + "; nothing was written", e);
+        }
+    }
+
+    private void write(Score score, Path file) throws BadInputException {
+        try {
+            scoreFiles.write(score, file);
+        } catch (ScoreFileException e) {
+            throw new BadInputException(e);
+        }
+    }
+
+    /** {@code piece.musicxml} becomes {@code piece-2.musicxml} for variation 2. */
+    static Path numbered(Path target, int number) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numberedName = name.substring(0, dot) + "-" + number + name.substring(dot);
+        return target.resolveSibling(numberedName);
+    }
+
+    private static String extension(Path target) {
+        String name = target.getFileName() == null ? "" : target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean sameFile(Path in, Path target) {
+        if (in.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) return true;
+        try {
+            return Files.exists(in) && Files.exists(target) && Files.isSameFile(in, target);
+        } catch (java.io.IOException e) {
+            return false; // reading or writing reports the real problem
+        }
+    }
+
+    private static String text(ContinuationResult result, List<List<Path>> written) {
+        StringBuilder s = new StringBuilder();
+        for (int v = 0; v < written.size(); v++) {
+            ContinuationReport r = result.continuations().get(v).report();
+            s.append(String.format(Locale.ROOT, "wrote %s: %d + %d measures; %.0f%% of notes in the key, "
+                            + "%.0f%% consonant strong beats, %.0f%% repeated bars%n",
+                    String.join(", ", written.get(v).stream().map(Path::toString).toList()),
+                    result.inputMeasures(), result.addedMeasures(), 100 * r.notesInScale(),
+                    100 * r.consonantStrongBeats(), 100 * r.repeatedBars()));
+        }
+        s.append(String.format(Locale.ROOT, "%d ms", result.millis()));
+        return s.toString();
+    }
+
+    private static String json(Path in, ContinuationRequest request, ContinuationResult result,
+                               List<List<Path>> written) {
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("input").value(in.toString())
+                .name("inputMeasures").value(result.inputMeasures())
+                .name("addedMeasures").value(result.addedMeasures())
+                .name("model").value(request.model() == null ? "default" : request.model().toString())
+                .name("seed").value(request.seed())
+                .name("millis").value(result.millis())
+                .name("variations").beginArray();
+        for (int v = 0; v < written.size(); v++) {
+            Continuation c = result.continuations().get(v);
+            ContinuationReport r = c.report();
+            json.beginObject().name("variation").value(v + 1).name("seed").value(c.seed())
+                    .name("key").value(c.newBars().initialKey().displayName())
+                    .name("files").beginArray();
+            for (Path p : written.get(v)) json.value(p.toString());
+            json.endArray().name("report").beginObject()
+                    .name("notesInScale").value(r.notesInScale())
+                    .name("pitchClassDivergence").value(r.pitchClassDivergence())
+                    .name("durationDivergence").value(r.durationDivergence())
+                    .name("repeatedBars").value(r.repeatedBars())
+                    .name("consonantStrongBeats").value(r.consonantStrongBeats())
+                    .name("generatedNotes").value(r.generatedNotes())
+                    .name("strongBeats").value(r.strongBeats())
+                    .endObject().endObject();
+        }
+        return json.endArray().endObject().toString();
+    }
+}
