@@ -37,7 +37,7 @@ public class ContinuationComponent implements ContinuationService {
     private ExecutorService pool;
 
     @Activate
-    void activate() {
+    public void activate() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "segue-continuation");
@@ -47,7 +47,7 @@ public class ContinuationComponent implements ContinuationService {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         pool.shutdownNow();
         models.clear();
     }

@@ -41,6 +41,14 @@ public class ContinueCommand implements Command {
     @Reference
     private ContinuationService continuations;
 
+    public ContinueCommand() {
+    }
+
+    ContinueCommand(ScoreFiles scoreFiles, ContinuationService continuations) {
+        this.scoreFiles = scoreFiles;
+        this.continuations = continuations;
+    }
+
     @Override
     public String name() {
         return "continue";
