@@ -5,10 +5,11 @@ import java.util.List;
 
 import org.segue.model.Duration;
 import org.segue.model.Event;
+import org.segue.model.Rest;
 
 /**
  * Cuts one staff's stream of sounds into measures: a sound that crosses a bar line is split there, its notes
- * tied across it; a rest is simply split.
+ * tied across it; a rest is simply split. Rests that follow each other inside a measure become one.
  */
 final class BarSlicer {
 
@@ -35,7 +36,12 @@ final class BarSlicer {
                 }
                 Duration piece = left.min(room);
                 left = left.minus(piece);
-                current.add(sound.toEvent(piece, tiedFromPrevious, left.isPositive()));
+                Event event = sound.toEvent(piece, tiedFromPrevious, left.isPositive());
+                if (event instanceof Rest && !current.isEmpty() && current.get(current.size() - 1) instanceof Rest r) {
+                    event = new Rest(r.duration().plus(piece));
+                    current.remove(current.size() - 1);
+                }
+                current.add(event);
                 tiedFromPrevious = true;
                 room = room.minus(piece);
                 if (room.isZero()) {

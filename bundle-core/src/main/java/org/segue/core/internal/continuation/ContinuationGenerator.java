@@ -72,7 +72,7 @@ final class ContinuationGenerator {
                     network == Staff.TREBLE, fromCanonical, speller,
                     new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                     new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
-                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff)));
+                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin()));
         }
 
         List<Duration> lengths = extender.measureLengths();

@@ -77,6 +77,11 @@ final class ScoreExtender {
         return missing.isPositive() ? missing : Duration.ZERO;
     }
 
+    /** How far after the last bar line the new music starts: inside the last measure when it is unfinished. */
+    Duration origin() {
+        return gap().isPositive() ? last.length() : Duration.ZERO;
+    }
+
     /** The lengths the generated streams are cut into: the gap (when there is one), then the new measures. */
     List<Duration> measureLengths() {
         List<Duration> lengths = new ArrayList<>();

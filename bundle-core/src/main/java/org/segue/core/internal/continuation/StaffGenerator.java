@@ -1,12 +1,14 @@
 package org.segue.core.internal.continuation;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import org.segue.core.internal.model.Distributions;
 import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.model.StaffSession;
 import org.segue.core.internal.model.Token;
 import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.model.Duration;
 import org.segue.model.Pitch;
 
 /**
@@ -19,6 +21,10 @@ import org.segue.model.Pitch;
  * it (anything but a unison, third, fifth, sixth or octave, or their compounds, between the bass's lowest and the
  * treble's highest pitch) has its weight multiplied by {@code 1 - harmony}. A harmony of 0 leaves the network's
  * choice alone, as in the published design.
+ *
+ * <p>Rhythm: a duration is drawn only among those after which the next onset still lies on the score's grid, a
+ * multiple of a 16th or of an eighth-note triplet from the bar line, so that the staves never drift into
+ * positions no one could read (a 32nd after a triplet, say); where no duration fits, any is allowed.
  */
 final class StaffGenerator implements StreamBalancer.SoundSource {
 
@@ -38,6 +44,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final double harmony;
     private final Timeline own;
     private final Timeline other;
+    private final Duration origin;
     private Distributions next;
 
     /**
@@ -48,7 +55,8 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
      * @param other the other staff's sounds, or an empty timeline for a one-staff part
      */
     StaffGenerator(StaffModel model, List<Token> prefix, boolean upper, int semitones, PitchSpeller speller,
-                   TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other) {
+                   TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other,
+                   Duration origin) {
         this.model = model;
         this.session = model.newSession(1);
         this.upper = upper;
@@ -59,6 +67,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.harmony = harmony;
         this.own = own;
         this.other = other;
+        this.origin = origin;
         this.next = session.prime(prefix).get(0);
     }
 
@@ -66,11 +75,28 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     public Sound next() {
         Sound against = other.soundingAt(own.end());
         int event = events.sample(next.events(), c -> true, c -> weight(model.event(c), against));
-        int duration = durations.sample(next.durations(), c -> model.duration(c).isPresent(), c -> 1);
+        int duration = sampleDuration();
         Sound sound = new Sound(pitches(model.event(event)), model.duration(duration).orElseThrow());
         own.add(sound);
         next = session.step(new Token(event, duration));
         return sound;
+    }
+
+    private int sampleDuration() {
+        Duration position = origin.plus(own.end());
+        IntPredicate onGrid = c -> model.duration(c).map(d -> onGrid(position.plus(d))).orElse(false);
+        boolean anyOnGrid = false;
+        for (int c = 0; c < next.durations().length && !anyOnGrid; c++) anyOnGrid = onGrid.test(c);
+        IntPredicate allowed = anyOnGrid ? onGrid : c -> model.duration(c).isPresent();
+        return durations.sample(next.durations(), allowed, c -> 1);
+    }
+
+    /** Whether a position after a bar line is a multiple of a 16th or of an eighth-note triplet. */
+    static boolean onGrid(Duration position) {
+        Duration inFortyEighths = position.times(48);
+        if (inFortyEighths.den() != 1) return false;
+        long n = inFortyEighths.num();
+        return n % 3 == 0 || n % 4 == 0;
     }
 
     private List<Pitch> pitches(EventLabel label) {

@@ -48,6 +48,18 @@ class BarSlicerTest {
     }
 
     @Test
+    void restsThatFollowEachOtherInAMeasureBecomeOne() {
+        List<Sound> stream = List.of(Sound.rest(Duration.EIGHTH), Sound.rest(Duration.QUARTER),
+                new Sound(List.of(Pitch.parse("C4")), Duration.of(3, 8)), Sound.rest(Duration.of(3, 8)),
+                Sound.rest(Duration.EIGHTH));
+
+        List<List<Event>> measures = BarSlicer.slice(stream, List.of(THREE_FOUR, Duration.HALF));
+
+        assertThat(measures.get(0)).containsExactly(new Rest(Duration.of(3, 8)), new Note(Pitch.parse("C4"), Duration.of(3, 8)));
+        assertThat(measures.get(1)).containsExactly(new Rest(Duration.HALF));
+    }
+
+    @Test
     void refusesAStreamThatDoesNotEndAtTheLastBarLine() {
         assertThatThrownBy(() -> BarSlicer.slice(List.of(Sound.rest(Duration.HALF)), List.of(THREE_FOUR)))
                 .hasMessageContaining("not at the last bar line");
