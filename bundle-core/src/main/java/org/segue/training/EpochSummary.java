@@ -7,11 +7,13 @@ import java.util.Objects;
  *
  * @param trainingLoss mean training loss over the epoch's minibatches, nats per event (both heads added)
  * @param validationLoss loss on the held-out pieces after the epoch, nats per event (both heads added)
+ * @param validationEventLoss its part from the next-event head
+ * @param validationDurationLoss its part from the next-duration head
  * @param improved whether this epoch has the lowest validation loss so far (it is then the one kept)
  * @param millis wall time of the epoch, validation included
  */
-public record EpochSummary(Staff staff, int epoch, double trainingLoss, double validationLoss, boolean improved,
-                           long millis) {
+public record EpochSummary(Staff staff, int epoch, double trainingLoss, double validationLoss,
+                           double validationEventLoss, double validationDurationLoss, boolean improved, long millis) {
 
     public EpochSummary {
         Objects.requireNonNull(staff, "staff");

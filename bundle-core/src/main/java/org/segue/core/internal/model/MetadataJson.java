@@ -133,26 +133,37 @@ public final class MetadataJson {
         n.put("bestValidationLoss", s.bestValidationLoss());
         n.put("stoppedEarly", s.stoppedEarly());
         ArrayNode history = n.putArray("history");
-        for (EpochSummary e : s.history()) {
-            ObjectNode h = history.addObject();
-            h.put("epoch", e.epoch());
-            h.put("trainingLoss", e.trainingLoss());
-            h.put("validationLoss", e.validationLoss());
-            h.put("improved", e.improved());
-            h.put("millis", e.millis());
-        }
+        for (EpochSummary e : s.history()) epoch(history.addObject(), e);
     }
 
     private static StaffTrainingSummary staff(Staff staff, JsonNode n) throws IOException {
         List<EpochSummary> history = new ArrayList<>();
         for (JsonNode h : required(n, "history")) {
-            history.add(new EpochSummary(staff, required(h, "epoch").asInt(), h.path("trainingLoss").asDouble(),
-                    h.path("validationLoss").asDouble(), h.path("improved").asBoolean(), h.path("millis").asLong()));
+            history.add(epoch(staff, h));
         }
         return new StaffTrainingSummary(staff, required(n, "trainingEvents").asInt(),
                 required(n, "heldOutEvents").asInt(), required(n, "eventVocabularySize").asInt(),
                 required(n, "durationVocabularySize").asInt(), required(n, "bestEpoch").asInt(),
                 required(n, "bestValidationLoss").asDouble(), n.path("stoppedEarly").asBoolean(), history);
+    }
+
+    /** One epoch of a history, as {@link #write} and checkpoints write it. */
+    public static EpochSummary epoch(Staff staff, JsonNode h) {
+        return new EpochSummary(staff, h.path("epoch").asInt(), h.path("trainingLoss").asDouble(),
+                h.path("validationLoss").asDouble(), h.path("validationEventLoss").asDouble(Double.NaN),
+                h.path("validationDurationLoss").asDouble(Double.NaN), h.path("improved").asBoolean(),
+                h.path("millis").asLong());
+    }
+
+    /** One epoch of a history as JSON. */
+    public static void epoch(ObjectNode h, EpochSummary e) {
+        h.put("epoch", e.epoch());
+        h.put("trainingLoss", e.trainingLoss());
+        h.put("validationLoss", e.validationLoss());
+        h.put("validationEventLoss", e.validationEventLoss());
+        h.put("validationDurationLoss", e.validationDurationLoss());
+        h.put("improved", e.improved());
+        h.put("millis", e.millis());
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -134,14 +134,7 @@ final class Checkpoint {
         n.put("bestLoss", s.bestLoss);
         n.put("epochsWithoutImprovement", s.epochsWithoutImprovement);
         ArrayNode history = n.putArray("history");
-        for (EpochSummary e : s.history) {
-            ObjectNode h = history.addObject();
-            h.put("epoch", e.epoch());
-            h.put("trainingLoss", e.trainingLoss());
-            h.put("validationLoss", e.validationLoss());
-            h.put("improved", e.improved());
-            h.put("millis", e.millis());
-        }
+        for (EpochSummary e : s.history) MetadataJson.epoch(history.addObject(), e);
         return n;
     }
 
@@ -157,10 +150,7 @@ final class Checkpoint {
         s.bestEpoch = n.path("bestEpoch").asInt();
         s.bestLoss = n.path("bestLoss").asDouble();
         s.epochsWithoutImprovement = n.path("epochsWithoutImprovement").asInt();
-        for (JsonNode h : n.path("history")) {
-            s.history.add(new EpochSummary(staff, h.path("epoch").asInt(), h.path("trainingLoss").asDouble(),
-                    h.path("validationLoss").asDouble(), h.path("improved").asBoolean(), h.path("millis").asLong()));
-        }
+        for (JsonNode h : n.path("history")) s.history.add(MetadataJson.epoch(staff, h));
         if (!finished) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
                     required(entries, staff.label() + "/best.bin")))) {

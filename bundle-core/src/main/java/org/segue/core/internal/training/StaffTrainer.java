@@ -70,8 +70,9 @@ final class StaffTrainer {
             int epoch = state.epochsDone + 1;
             long epochStart = System.nanoTime();
             double trainingLoss = runEpoch(state, sequences, batches, epoch);
-            double validationLoss = SequenceScorer.score(state.network, heldOut, config.sequenceLength(),
-                    config.windowStride()).loss();
+            SequenceScorer.Scores validation = SequenceScorer.score(state.network, heldOut, config.sequenceLength(),
+                    config.windowStride());
+            double validationLoss = validation.loss();
             boolean improved = validationLoss < state.bestLoss;
             if (improved) {
                 state.bestLoss = validationLoss;
@@ -82,7 +83,8 @@ final class StaffTrainer {
                 state.epochsWithoutImprovement++;
             }
             state.epochsDone = epoch;
-            EpochSummary summary = new EpochSummary(state.staff, epoch, trainingLoss, validationLoss, improved,
+            EpochSummary summary = new EpochSummary(state.staff, epoch, trainingLoss, validationLoss,
+                    validation.events().crossEntropy(), validation.durations().crossEntropy(), improved,
                     (System.nanoTime() - epochStart) / 1_000_000);
             state.history.add(summary);
             if (epoch >= config.epochs() || state.epochsWithoutImprovement >= config.patience()) {

@@ -50,8 +50,9 @@ final class ProgressBar implements TrainingListener {
     @Override
     public void onEpoch(EpochSummary e, TrainingProgress p) {
         endLine();
-        err.println(String.format(Locale.ROOT, "%s epoch %d/%d: training loss %.4f, validation loss %.4f%s (%s)",
-                e.staff().label(), e.epoch(), p.epochs(), e.trainingLoss(), e.validationLoss(),
+        err.println(String.format(Locale.ROOT, "%s epoch %d/%d: training loss %.4f, validation loss %.4f "
+                        + "(events %.4f, durations %.4f)%s (%s)", e.staff().label(), e.epoch(), p.epochs(),
+                e.trainingLoss(), e.validationLoss(), e.validationEventLoss(), e.validationDurationLoss(),
                 e.improved() ? ", best so far" : "", time(e.millis())));
     }
 

@@ -48,7 +48,7 @@ final class FakeTrainingService implements TrainingService {
         listener.onMessage("treble: training");
         listener.onBatch(new TrainingProgress(Staff.TREBLE, 1, 2, 1, 2, 5.5, Double.NaN, 1000, 3000));
         listener.onBatch(new TrainingProgress(Staff.TREBLE, 1, 2, 2, 2, 5.0, Double.NaN, 2000, 2000));
-        listener.onEpoch(new EpochSummary(Staff.TREBLE, 1, 5.2, 5.4, true, 2100),
+        listener.onEpoch(new EpochSummary(Staff.TREBLE, 1, 5.2, 5.4, 4.3, 1.1, true, 2100),
                 new TrainingProgress(Staff.TREBLE, 1, 2, 2, 2, 5.0, 5.4, 2100, 1900));
         StaffTrainingSummary summary = new StaffTrainingSummary(Staff.TREBLE, 100, 20, 50, 10, 1, 5.4, false,
                 List.of());

@@ -116,7 +116,8 @@ class TrainingCommandsTest {
     void progressGoesToStderrAsPlainLinesWhenNotOnATerminal() throws Exception {
         new TrainCommand(files, service).run(List.of("--corpus", corpus.toString()), out, err);
         assertThat(err()).contains("treble: training\n", "treble epoch 1/2 [", "batch 1/2 loss 5.500",
-                "treble epoch 1/2: training loss 5.2000, validation loss 5.4000, best so far (2s)\n")
+                "treble epoch 1/2: training loss 5.2000, validation loss 5.4000 (events 4.3000, durations 1.1000), "
+                        + "best so far (2s)\n")
                 .doesNotContain("\r");
     }
 
