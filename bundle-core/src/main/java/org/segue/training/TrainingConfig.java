@@ -29,11 +29,14 @@ package org.segue.training;
  *        name (default {@value #DEFAULT_HELD_OUT_SHARE})
  * @param minEventCount an event label enters a staff's vocabulary when the training pieces hold it at least this
  *        often; rarer ones are replaced by their nearest known event (default {@value #DEFAULT_MIN_EVENT_COUNT})
+ * @param augment whether each training window is also learned moved by an octave and with its durations doubled
+ *        or halved, one of these forms chosen at random per window and epoch (see {@code Augmentation}); the
+ *        held-out pieces are never changed (default {@value #DEFAULT_AUGMENT})
  */
 public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
                              int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
                              long seed, int sequenceLength, int windowStride, double heldOutShare,
-                             int minEventCount) {
+                             int minEventCount, boolean augment) {
 
     public static final int DEFAULT_HIDDEN_SIZE = 256;
     public static final double DEFAULT_DROPOUT = 0.3;
@@ -49,6 +52,7 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public static final int DEFAULT_WINDOW_STRIDE = 50;
     public static final double DEFAULT_HELD_OUT_SHARE = 0.15;
     public static final int DEFAULT_MIN_EVENT_COUNT = 2;
+    public static final boolean DEFAULT_AUGMENT = true;
 
     public TrainingConfig {
         requireAtLeast("hidden size", hiddenSize, 1);
@@ -82,7 +86,7 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
         return new TrainingConfig(DEFAULT_HIDDEN_SIZE, DEFAULT_DROPOUT, DEFAULT_DENSE_SIZE,
                 DEFAULT_EVENT_EMBEDDING_SIZE, DEFAULT_DURATION_EMBEDDING_SIZE, DEFAULT_LEARNING_RATE,
                 DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_PATIENCE, DEFAULT_SEED, DEFAULT_SEQUENCE_LENGTH,
-                DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT);
+                DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT, DEFAULT_AUGMENT);
     }
 
     /** DL4J's dropout parameter: the probability of keeping a unit. */
@@ -93,75 +97,84 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public TrainingConfig withHiddenSize(int value) {
         return new TrainingConfig(value, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withDropout(double value) {
         return new TrainingConfig(hiddenSize, value, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withDenseSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, value, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withEmbeddingSizes(int events, int durations) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, events, durations, learningRate, batchSize,
-                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount);
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, value,
-                batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount);
+                batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment);
     }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, value, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, value, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, value, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, value, sequenceLength, windowStride, heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     /** Also moves the window stride to half the new length, the default proportion. */
     public TrainingConfig withSequenceLength(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, value, Math.max(1, value / 2), heldOutShare,
-                minEventCount);
+                minEventCount, augment);
     }
 
     public TrainingConfig withWindowStride(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
-                learningRate, batchSize, epochs, patience, seed, sequenceLength, value, heldOutShare, minEventCount);
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, value, heldOutShare,
+                minEventCount, augment);
     }
 
     public TrainingConfig withHeldOutShare(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
-                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, value, minEventCount);
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, value,
+                minEventCount, augment);
     }
 
     public TrainingConfig withMinEventCount(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
-                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, value);
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                value, augment);
+    }
+
+    public TrainingConfig withAugment(boolean value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount, value);
     }
 
     private static void requireAtLeast(String name, int value, int least) {

@@ -96,6 +96,7 @@ public final class MetadataJson {
         n.put("windowStride", c.windowStride());
         n.put("heldOutShare", c.heldOutShare());
         n.put("minEventCount", c.minEventCount());
+        n.put("augment", c.augment());
     }
 
     /** Reads a configuration written by {@link #write}; also used for checkpoints. */
@@ -107,7 +108,7 @@ public final class MetadataJson {
                     required(n, "batchSize").asInt(), required(n, "epochs").asInt(), required(n, "patience").asInt(),
                     required(n, "seed").asLong(), required(n, "sequenceLength").asInt(),
                     required(n, "windowStride").asInt(), required(n, "heldOutShare").asDouble(),
-                    required(n, "minEventCount").asInt());
+                    required(n, "minEventCount").asInt(), n.path("augment").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new IOException("bad configuration: " + e.getMessage(), e);
         }

@@ -47,14 +47,28 @@ final class StaffTrainer {
 
     /** The training sequences of some streams, in a fixed order. */
     static List<Sequence> sequences(List<EncodedStream> streams, TrainingConfig config) {
-        List<Sequence> sequences = new ArrayList<>();
-        for (EncodedStream s : streams) {
+        return forms(streams, streams.stream().map(s -> List.<EncodedStream>of()).toList(), config).stream()
+                .map(alternatives -> alternatives.get(0)).toList();
+    }
+
+    /**
+     * Per training window, in a fixed order, the window of the stream itself and then the same window of each of
+     * the stream's other forms ({@code forms.get(i)} for {@code streams.get(i)}).
+     */
+    static List<List<Sequence>> forms(List<EncodedStream> streams, List<List<EncodedStream>> forms,
+                                      TrainingConfig config) {
+        List<List<Sequence>> windows = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            EncodedStream s = streams.get(i);
             for (SequenceWindows.Window w : SequenceWindows.of(s.size(), config.sequenceLength(),
                     config.windowStride())) {
-                sequences.add(new Sequence(s, w));
+                List<Sequence> alternatives = new ArrayList<>();
+                alternatives.add(new Sequence(s, w));
+                for (EncodedStream form : forms.get(i)) alternatives.add(new Sequence(form, w));
+                windows.add(alternatives);
             }
         }
-        return sequences;
+        return windows;
     }
 
     static int batchesPerEpoch(int sequences, int batchSize) {
@@ -62,9 +76,9 @@ final class StaffTrainer {
     }
 
     /** Runs the remaining epochs of {@code state}; call inside {@code Nd4jRuntime.call}. */
-    void train(StaffState state, List<EncodedStream> training, List<EncodedStream> heldOut, EpochHook hook)
-            throws ModelException {
-        List<Sequence> sequences = sequences(training, config);
+    void train(StaffState state, List<EncodedStream> training, List<List<EncodedStream>> forms,
+               List<EncodedStream> heldOut, EpochHook hook) throws ModelException {
+        List<List<Sequence>> sequences = forms(training, forms, config);
         int batches = batchesPerEpoch(sequences.size(), config.batchSize());
         while (!state.finished) {
             int epoch = state.epochsDone + 1;
@@ -95,11 +109,14 @@ final class StaffTrainer {
         }
     }
 
-    private double runEpoch(StaffState state, List<Sequence> sequences, int batches, int epoch) {
+    /** One pass over the windows, each in one of its forms chosen at random, in a shuffled order. */
+    private double runEpoch(StaffState state, List<List<Sequence>> sequences, int batches, int epoch) {
         long seed = epochSeed(config.seed(), state.staff.ordinal(), epoch);
         Nd4j.getRandom().setSeed(seed);
-        List<Sequence> order = new ArrayList<>(sequences);
-        Collections.shuffle(order, new Random(seed));
+        Random random = new Random(seed);
+        List<Sequence> order = new ArrayList<>(sequences.size());
+        for (List<Sequence> alternatives : sequences) order.add(alternatives.get(random.nextInt(alternatives.size())));
+        Collections.shuffle(order, random);
         double lossSum = 0;
         for (int b = 0; b < batches; b++) {
             List<Sequence> batch = order.subList(b * config.batchSize(),

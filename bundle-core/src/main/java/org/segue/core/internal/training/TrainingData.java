@@ -1,22 +1,27 @@
 package org.segue.core.internal.training;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.segue.core.internal.preprocess.Augmentation;
 import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.PreparedCorpus;
+import org.segue.core.internal.preprocess.StaffStream;
 import org.segue.core.internal.preprocess.StaffVocabularies;
 import org.segue.training.ModelException;
 import org.segue.training.Staff;
 import org.segue.training.TrainingConfig;
 
 /**
- * The encoded training and held-out streams of both staves, with the vocabularies counted on the training pieces.
- * Refuses, with one line, a corpus that cannot train both networks.
+ * The encoded training and held-out streams of both staves, with the vocabularies counted on the training pieces
+ * (and, when the configuration augments, on their other forms: see {@link Augmentation}). {@code forms} holds, for
+ * each training stream in the same order, its other forms (none without augmentation). Refuses, with one line, a
+ * corpus that cannot train both networks.
  */
 record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<EncodedStream>> training,
-                    Map<Staff, List<EncodedStream>> heldOut) {
+                    Map<Staff, List<List<EncodedStream>>> forms, Map<Staff, List<EncodedStream>> heldOut) {
 
     static TrainingData of(PreparedCorpus prepared, TrainingConfig config) throws ModelException {
         if (prepared.split().heldOut().isEmpty()) {
@@ -25,6 +30,7 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
         }
         Map<Staff, StaffVocabularies> vocabularies = new EnumMap<>(Staff.class);
         Map<Staff, List<EncodedStream>> training = new EnumMap<>(Staff.class);
+        Map<Staff, List<List<EncodedStream>>> forms = new EnumMap<>(Staff.class);
         Map<Staff, List<EncodedStream>> heldOut = new EnumMap<>(Staff.class);
         for (Staff staff : Staff.values()) {
             List<PreparedCorpus.NamedStream> train = usable(prepared.streams(staff, false));
@@ -38,13 +44,25 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
                         + prepared.split().heldOut() + " have no " + staff.label() + " music to validate on; add "
                         + "pieces or hold out a larger share");
             }
-            StaffVocabularies v = StaffVocabularies.count(staff, train.stream().map(PreparedCorpus.NamedStream::stream)
-                    .toList(), config.minEventCount());
+            List<List<StaffStream>> otherForms = train.stream()
+                    .map(s -> config.augment() ? Augmentation.formsOf(s.stream()) : List.<StaffStream>of()).toList();
+            List<StaffStream> counted = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                counted.add(train.get(i).stream());
+                counted.addAll(otherForms.get(i));
+            }
+            StaffVocabularies v = StaffVocabularies.count(staff, counted, config.minEventCount());
             vocabularies.put(staff, v);
             training.put(staff, PreparedCorpus.encode(train, v));
+            List<List<EncodedStream>> encodedForms = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                String piece = train.get(i).piece();
+                encodedForms.add(otherForms.get(i).stream().map(f -> v.encode(piece, f)).toList());
+            }
+            forms.put(staff, encodedForms);
             heldOut.put(staff, PreparedCorpus.encode(held, v));
         }
-        return new TrainingData(vocabularies, training, heldOut);
+        return new TrainingData(vocabularies, training, forms, heldOut);
     }
 
     private static List<PreparedCorpus.NamedStream> usable(List<PreparedCorpus.NamedStream> streams) {
@@ -57,6 +75,10 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
 
     List<EncodedStream> training(Staff staff) {
         return training.get(staff);
+    }
+
+    List<List<EncodedStream>> forms(Staff staff) {
+        return forms.get(staff);
     }
 
     List<EncodedStream> heldOut(Staff staff) {

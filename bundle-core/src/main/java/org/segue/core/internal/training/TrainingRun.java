@@ -92,8 +92,10 @@ public final class TrainingRun {
                     + data.training(staff).size() + " pieces, validating on " + data.heldOutEvents(staff)
                     + " events; " + data.vocabularies(staff).events().size() + " event labels, "
                     + data.vocabularies(staff).durations().size() + " duration categories, "
-                    + state.network.numParams() + " parameters");
-            trainer.train(state, data.training(staff), data.heldOut(staff),
+                    + state.network.numParams() + " parameters" + (config.augment()
+                    ? "; each window learned as it is or in another form (octave up or down, twice as slow or fast)"
+                    : ""));
+            trainer.train(state, data.training(staff), data.forms(staff), data.heldOut(staff),
                     st -> Checkpoint.write(checkpoint, fingerprint, config, states, before + clock.elapsedMillis()));
         }
         long millis = before + clock.elapsedMillis();
