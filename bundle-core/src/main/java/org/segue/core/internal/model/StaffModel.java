@@ -18,8 +18,9 @@ import org.segue.training.Staff;
 
 /**
  * One staff of a {@link SegueModel}: its trained network, its vocabularies and the training pieces' token streams
- * (for the baselines). Immutable as far as callers can tell: the network is never run here, only copied into
- * {@link StaffSession}s.
+ * (for the baselines). Immutable as far as callers can tell: the DL4J network is never run here; scoring copies it
+ * ({@link #copyOfNetwork()}) and generation reads its weights into one shared {@link InferenceNetwork} that
+ * {@link StaffSession}s run.
  */
 public final class StaffModel {
 
@@ -27,6 +28,7 @@ public final class StaffModel {
     private final StaffVocabularies vocabularies;
     private final ComputationGraph network;
     private final List<EncodedStream> trainingStreams;
+    private volatile InferenceNetwork inference;
 
     public StaffModel(Staff staff, StaffVocabularies vocabularies, ComputationGraph network,
                       List<EncodedStream> trainingStreams) {
@@ -49,9 +51,21 @@ public final class StaffModel {
         return trainingStreams;
     }
 
-    /** A new session with its own copy of the network, for {@code batchSize} sequences side by side. */
+    /** A new session with its own recurrent state, for {@code batchSize} sequences side by side. */
     public StaffSession newSession(int batchSize) {
-        return new StaffSession(this, copyOfNetwork(), batchSize);
+        return new StaffSession(this, inference(), batchSize);
+    }
+
+    /** The weights for generation, copied from the network at the first session and shared by all. */
+    private InferenceNetwork inference() {
+        InferenceNetwork i = inference;
+        if (i == null) {
+            synchronized (network) {
+                if (inference == null) inference = InferenceNetwork.of(network);
+                i = inference;
+            }
+        }
+        return i;
     }
 
     /**
@@ -64,7 +78,7 @@ public final class StaffModel {
         }
     }
 
-    /** The network itself, for writing the model file; never run it. */
+    /** The network itself, for writing the model file and for comparing with it in tests; never run it. */
     ComputationGraph network() {
         return network;
     }

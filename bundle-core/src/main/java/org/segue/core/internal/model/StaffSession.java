@@ -3,32 +3,27 @@ package org.segue.core.internal.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.segue.core.internal.runtime.Nd4jRuntime;
-
 /**
- * A stateful run of one staff's network for one request: its own copy of the network, so sessions on different
- * threads never share recurrent state (DL4J networks are not thread-safe during {@code rnnTimeStep}). A session
+ * A stateful run of one staff's network for one request. The network's weights are shared ({@link InferenceNetwork}
+ * is immutable); the recurrent state is the session's own, so sessions on different threads never meet. A session
  * itself is confined to one thread at a time.
  *
  * <p>A session has a batch size: row {@code r} is an independent sequence (a variation). Use it as
- * {@code prime(prefix)} once (every row reads the same prefix, in one {@code rnnTimeStep} call), then
- * {@code step(tokens)} once per generated step with each row's chosen token; each call returns, per row, the
- * distributions of the next event and duration.
+ * {@code prime(prefix)} once (every row reads the same prefix), then {@code step(tokens)} once per generated step
+ * with each row's chosen token; each call returns, per row, the distributions of the next event and duration.
  */
 public final class StaffSession {
 
     private final StaffModel model;
-    private final ComputationGraph network;
-    private final int batchSize;
+    private final InferenceNetwork network;
+    private final InferenceNetwork.State[] rows;
 
-    StaffSession(StaffModel model, ComputationGraph network, int batchSize) {
+    StaffSession(StaffModel model, InferenceNetwork network, int batchSize) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, not " + batchSize);
         this.model = model;
         this.network = network;
-        this.batchSize = batchSize;
+        this.rows = new InferenceNetwork.State[batchSize];
+        reset();
     }
 
     public StaffModel model() {
@@ -36,32 +31,28 @@ public final class StaffSession {
     }
 
     public int batchSize() {
-        return batchSize;
+        return rows.length;
     }
 
     /**
-     * Forgets any earlier state and reads {@code prefix} into every row: one {@code rnnTimeStep} call over the
-     * whole prefix.
+     * Forgets any earlier state and reads {@code prefix} into every row.
      *
      * @param prefix at least one token (for a staff with no music yet, a rest: {@link StaffModel#restEvent()})
      * @return per row, the distributions after the prefix's last token
      */
     public List<Distributions> prime(List<Token> prefix) {
         if (prefix.isEmpty()) throw new IllegalArgumentException("priming needs at least one token");
-        int steps = prefix.size();
-        float[] events = new float[batchSize * steps];
-        float[] durations = new float[batchSize * steps];
-        for (int r = 0; r < batchSize; r++) {
-            for (int t = 0; t < steps; t++) {
-                Token token = checked(prefix.get(t));
-                events[r * steps + t] = token.event();
-                durations[r * steps + t] = token.duration();
-            }
+        prefix.forEach(this::checked);
+        InferenceNetwork.State primed = network.newState();
+        for (int t = 0; t < prefix.size() - 1; t++) network.step(primed, prefix.get(t), null);
+        Distributions last = network.newDistributions();
+        network.step(primed, prefix.get(prefix.size() - 1), last);
+        List<Distributions> out = new ArrayList<>(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = primed.copy();
+            out.add(r == 0 ? last : new Distributions(last.events().clone(), last.durations().clone()));
         }
-        return Nd4jRuntime.call(() -> {
-            network.rnnClearPreviousState();
-            return run(events, durations, steps);
-        });
+        return out;
     }
 
     /**
@@ -70,17 +61,16 @@ public final class StaffSession {
      * @param tokens exactly {@link #batchSize()} tokens, row by row
      */
     public List<Distributions> step(List<Token> tokens) {
-        if (tokens.size() != batchSize) {
-            throw new IllegalArgumentException("this session has " + batchSize + " rows, not " + tokens.size());
+        if (tokens.size() != rows.length) {
+            throw new IllegalArgumentException("this session has " + rows.length + " rows, not " + tokens.size());
         }
-        float[] events = new float[batchSize];
-        float[] durations = new float[batchSize];
-        for (int r = 0; r < batchSize; r++) {
-            Token token = checked(tokens.get(r));
-            events[r] = token.event();
-            durations[r] = token.duration();
+        List<Distributions> out = new ArrayList<>(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            Distributions next = network.newDistributions();
+            network.step(rows[r], checked(tokens.get(r)), next);
+            out.add(next);
         }
-        return Nd4jRuntime.call(() -> run(events, durations, 1));
+        return out;
     }
 
     /** {@link #step(List)} for a session of one row. */
@@ -90,10 +80,7 @@ public final class StaffSession {
 
     /** Forgets the recurrent state; the next call should be {@link #prime}. */
     public void reset() {
-        Nd4jRuntime.run(() -> {
-            network.rnnClearPreviousState();
-            return null;
-        });
+        for (int r = 0; r < rows.length; r++) rows[r] = network.newState();
     }
 
     private Token checked(Token token) {
@@ -104,28 +91,5 @@ public final class StaffSession {
                     + model.vocabularies().durations().size() + " durations)");
         }
         return token;
-    }
-
-    private List<Distributions> run(float[] events, float[] durations, int steps) {
-        long[] shape = {batchSize, 1, steps};
-        INDArray[] out = network.rnnTimeStep(Nd4j.create(events, shape), Nd4j.create(durations, shape));
-        float[][] e = lastStep(out[0]);
-        float[][] d = lastStep(out[1]);
-        List<Distributions> rows = new ArrayList<>(batchSize);
-        for (int r = 0; r < batchSize; r++) rows.add(new Distributions(e[r], d[r]));
-        return rows;
-    }
-
-    /** Per row, the probabilities at the last step of an output shaped [batch, classes, steps]. */
-    private static float[][] lastStep(INDArray output) {
-        long[] shape = output.shape();
-        int classes = (int) shape[1];
-        int steps = (int) shape[2];
-        float[] all = output.dup('c').data().asFloat();
-        float[][] rows = new float[(int) shape[0]][classes];
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < classes; c++) rows[r][c] = all[(r * classes + c) * steps + steps - 1];
-        }
-        return rows;
     }
 }
