@@ -106,14 +106,12 @@ public class CommandLineComponent implements CommandLine {
         return OK;
     }
 
+    /** Each command as its synopsis, then its summary indented below it: usages are too long for columns. */
     private String listing() {
         List<Command> sorted = available().stream().sorted(Comparator.comparing(Command::name)).toList();
-        int width = sorted.stream().mapToInt(c -> synopsis(c).length()).max().orElse(0);
         StringBuilder text = new StringBuilder("usage: segue COMMAND [ARGUMENTS]\n\ncommands:\n");
-        for (Command c : sorted) {
-            text.append(String.format("  %-" + width + "s  %s\n", synopsis(c), c.summary()));
-        }
-        text.append(String.format("  %-" + width + "s  %s\n", "help [COMMAND]", "this listing, or one command's usage"));
+        for (Command c : sorted) text.append("  ").append(synopsis(c)).append("\n      ").append(c.summary()).append('\n');
+        text.append("  help [COMMAND]\n      this listing, or one command's usage\n");
         text.append("\nexit status: 0 done; 2 bad input or usage (one line on stderr); 1 unexpected failure ")
                 .append("(stack trace in ").append(logFile).append(')');
         return text.toString();
