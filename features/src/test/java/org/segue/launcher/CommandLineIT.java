@@ -2,14 +2,9 @@ package org.segue.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,40 +23,23 @@ class CommandLineIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LogFile log;
-    private static SegueFramework framework;
-    private static CommandLineClient commandLine;
+    private static RunningSegue segue;
 
     @TempDir
     Path folder;
 
     @BeforeAll
     static void startFramework() throws Exception {
-        Path home = Path.of("target", "it-home", "command-line").toAbsolutePath();
-        FrameworkStorage.deleteTree(home);
-        List<Path> bundles = SegueFramework.bundleFiles(SharedData.dist().resolve("bundle"));
-        log = LogFile.open(home.resolve("segue.log"));
-        log.captureSystemStreams(); // as the launcher does: the bundles' logging goes to the file
-        framework = SegueFramework.start(home.resolve("felix"), true, bundles,
-                Map.of("segue.log.file", log.path().toString()));
-        commandLine = CommandLineClient.await(framework, Duration.ofSeconds(60));
+        segue = RunningSegue.start("command-line");
     }
 
     @AfterAll
     static void stopFramework() {
-        try {
-            if (framework != null) assertThat(framework.stop()).as("the framework stops within 30 s").isTrue();
-        } finally {
-            if (log != null) log.close();
-        }
+        if (segue != null) segue.close();
     }
 
     private static Outcome run(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = commandLine.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return segue.run(args);
     }
 
     private static JsonNode infoJson(Path file) throws Exception {
@@ -74,7 +52,7 @@ class CommandLineIT {
 
     @Test
     void everyBundleIsActiveAndEveryFragmentResolved() {
-        List<Bundle> bundles = framework.bundles();
+        List<Bundle> bundles = segue.framework().bundles();
 
         assertThat(bundles).extracting(Bundle::getSymbolicName).contains("org.segue.core", "org.segue.musicxml",
                 "org.segue.ui", "org.apache.felix.scr", "slf4j.api", "slf4j.simple");

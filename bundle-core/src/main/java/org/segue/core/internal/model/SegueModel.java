@@ -19,8 +19,8 @@ import org.segue.training.Staff;
  * PieceStreams piece = StreamExtractor.extract(score);            // transposed to C major / A minor
  * StaffModel treble = model.staff(Staff.TREBLE);
  * List<Token> prefix = treble.tokens(piece.stream(Staff.TREBLE).orElseThrow());  // take the last 100
- * StaffSession session = treble.newSession(variations);           // its own network copy
- * List<Distributions> next = session.prime(prefix);               // one rnnTimeStep over the prefix
+ * StaffSession session = treble.newSession(variations);           // its own recurrent state
+ * List<Distributions> next = session.prime(prefix);               // reads the prefix
  * ... choose a token per row from next.get(row).events() / .durations() (never the duration "other":
  *     treble.duration(index) is empty for it) ...
  * next = session.step(chosenTokens);
