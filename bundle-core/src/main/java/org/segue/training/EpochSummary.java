@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One finished epoch of one staff.
  *
- * @param trainingLoss mean training loss over the epoch's minibatches, nats per event (both heads added)
+ * @param trainingLoss mean training objective over the epoch's minibatches, nats per event, with dropout: the
+ *        event head's cross-entropy plus the duration head's weighted as in training (three times)
  * @param validationLoss loss on the held-out pieces after the epoch, nats per event (both heads added)
  * @param validationEventLoss its part from the next-event head
  * @param validationDurationLoss its part from the next-duration head

@@ -47,15 +47,16 @@ final class StaffTrainer {
 
     /** The training sequences of some streams, in a fixed order. */
     static List<Sequence> sequences(List<EncodedStream> streams, TrainingConfig config) {
-        return forms(streams, streams.stream().map(s -> List.<EncodedStream>of()).toList(), config).stream()
+        return forms(streams, streams.stream().map(s -> List.<TrainingData.Form>of()).toList(), config).stream()
                 .map(alternatives -> alternatives.get(0)).toList();
     }
 
     /**
      * Per training window, in a fixed order, the window of the stream itself and then the same window of each of
-     * the stream's other forms ({@code forms.get(i)} for {@code streams.get(i)}).
+     * the stream's other forms ({@code forms.get(i)} for {@code streams.get(i)}) that keeps every duration's
+     * category in it.
      */
-    static List<List<Sequence>> forms(List<EncodedStream> streams, List<List<EncodedStream>> forms,
+    static List<List<Sequence>> forms(List<EncodedStream> streams, List<List<TrainingData.Form>> forms,
                                       TrainingConfig config) {
         List<List<Sequence>> windows = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
@@ -64,7 +65,12 @@ final class StaffTrainer {
                     config.windowStride())) {
                 List<Sequence> alternatives = new ArrayList<>();
                 alternatives.add(new Sequence(s, w));
-                for (EncodedStream form : forms.get(i)) alternatives.add(new Sequence(form, w));
+                for (TrainingData.Form form : forms.get(i)) {
+                    // steps start .. start + length - 1 are inputs, one more is the last target
+                    if (form.lostDurations().get(w.start(), w.start() + w.length() + 1).isEmpty()) {
+                        alternatives.add(new Sequence(form.stream(), w));
+                    }
+                }
                 windows.add(alternatives);
             }
         }
@@ -76,7 +82,7 @@ final class StaffTrainer {
     }
 
     /** Runs the remaining epochs of {@code state}; call inside {@code Nd4jRuntime.call}. */
-    void train(StaffState state, List<EncodedStream> training, List<List<EncodedStream>> forms,
+    void train(StaffState state, List<EncodedStream> training, List<List<TrainingData.Form>> forms,
                List<EncodedStream> heldOut, EpochHook hook) throws ModelException {
         List<List<Sequence>> sequences = forms(training, forms, config);
         int batches = batchesPerEpoch(sequences.size(), config.batchSize());

@@ -1,11 +1,13 @@
 package org.segue.core.internal.training;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.segue.core.internal.preprocess.Augmentation;
+import org.segue.core.internal.preprocess.DurationCategory;
 import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.core.internal.preprocess.StaffStream;
@@ -21,7 +23,16 @@ import org.segue.training.TrainingConfig;
  * corpus that cannot train both networks.
  */
 record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<EncodedStream>> training,
-                    Map<Staff, List<List<EncodedStream>>> forms, Map<Staff, List<EncodedStream>> heldOut) {
+                    Map<Staff, List<List<Form>>> forms, Map<Staff, List<EncodedStream>> heldOut) {
+
+    /**
+     * Another form of a training stream, with the steps where its duration fell out of the categories ("other",
+     * like a 32nd made twice as fast) although the stream's own duration there has a category: a window holding
+     * such a step is not learned in this form, since it would teach the networks "other" where music has none.
+     */
+    record Form(EncodedStream stream, BitSet lostDurations) {
+    }
+
 
     static TrainingData of(PreparedCorpus prepared, TrainingConfig config) throws ModelException {
         if (prepared.split().heldOut().isEmpty()) {
@@ -30,7 +41,7 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
         }
         Map<Staff, StaffVocabularies> vocabularies = new EnumMap<>(Staff.class);
         Map<Staff, List<EncodedStream>> training = new EnumMap<>(Staff.class);
-        Map<Staff, List<List<EncodedStream>>> forms = new EnumMap<>(Staff.class);
+        Map<Staff, List<List<Form>>> forms = new EnumMap<>(Staff.class);
         Map<Staff, List<EncodedStream>> heldOut = new EnumMap<>(Staff.class);
         for (Staff staff : Staff.values()) {
             List<PreparedCorpus.NamedStream> train = usable(prepared.streams(staff, false));
@@ -54,15 +65,26 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
             StaffVocabularies v = StaffVocabularies.count(staff, counted, config.minEventCount());
             vocabularies.put(staff, v);
             training.put(staff, PreparedCorpus.encode(train, v));
-            List<List<EncodedStream>> encodedForms = new ArrayList<>();
+            List<List<Form>> encodedForms = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
+                StaffStream original = train.get(i).stream();
                 String piece = train.get(i).piece();
-                encodedForms.add(otherForms.get(i).stream().map(f -> v.encode(piece, f)).toList());
+                encodedForms.add(otherForms.get(i).stream()
+                        .map(f -> new Form(v.encode(piece, f), lostDurations(original, f))).toList());
             }
             forms.put(staff, encodedForms);
             heldOut.put(staff, PreparedCorpus.encode(held, v));
         }
         return new TrainingData(vocabularies, training, forms, heldOut);
+    }
+
+    private static BitSet lostDurations(StaffStream original, StaffStream form) {
+        BitSet lost = new BitSet(original.size());
+        for (int i = 0; i < original.size(); i++) {
+            lost.set(i, form.events().get(i).category() == DurationCategory.OTHER
+                    && original.events().get(i).category() != DurationCategory.OTHER);
+        }
+        return lost;
     }
 
     private static List<PreparedCorpus.NamedStream> usable(List<PreparedCorpus.NamedStream> streams) {
@@ -77,7 +99,7 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
         return training.get(staff);
     }
 
-    List<List<EncodedStream>> forms(Staff staff) {
+    List<List<Form>> forms(Staff staff) {
         return forms.get(staff);
     }
 
