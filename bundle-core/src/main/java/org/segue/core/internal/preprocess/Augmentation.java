@@ -41,6 +41,16 @@ public final class Augmentation {
         return forms;
     }
 
+    /** The streams, each followed by its other forms: what the vocabularies count when training augments. */
+    public static List<StaffStream> withForms(List<StaffStream> streams) {
+        List<StaffStream> all = new ArrayList<>();
+        for (StaffStream s : streams) {
+            all.add(s);
+            all.addAll(formsOf(s));
+        }
+        return all;
+    }
+
     /** The stream moved by {@code semitones}, or empty when a pitch would leave the piano's range. */
     public static Optional<StaffStream> transposed(StaffStream stream, int semitones) {
         List<StreamEvent> events = new ArrayList<>(stream.size());

@@ -57,12 +57,8 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
             }
             List<List<StaffStream>> otherForms = train.stream()
                     .map(s -> config.augment() ? Augmentation.formsOf(s.stream()) : List.<StaffStream>of()).toList();
-            List<StaffStream> counted = new ArrayList<>();
-            for (int i = 0; i < train.size(); i++) {
-                counted.add(train.get(i).stream());
-                counted.addAll(otherForms.get(i));
-            }
-            StaffVocabularies v = StaffVocabularies.count(staff, counted, config.minEventCount());
+            StaffVocabularies v = vocabularies(staff, train.stream().map(PreparedCorpus.NamedStream::stream).toList(),
+                    config);
             vocabularies.put(staff, v);
             training.put(staff, PreparedCorpus.encode(train, v));
             List<List<Form>> encodedForms = new ArrayList<>();
@@ -76,6 +72,12 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
             heldOut.put(staff, PreparedCorpus.encode(held, v));
         }
         return new TrainingData(vocabularies, training, forms, heldOut);
+    }
+
+    /** A staff's vocabularies, counted on its training streams and, when the configuration augments, their forms. */
+    static StaffVocabularies vocabularies(Staff staff, List<StaffStream> training, TrainingConfig config) {
+        return StaffVocabularies.count(staff, config.augment() ? Augmentation.withForms(training) : training,
+                config.minEventCount());
     }
 
     private static BitSet lostDurations(StaffStream original, StaffStream form) {
