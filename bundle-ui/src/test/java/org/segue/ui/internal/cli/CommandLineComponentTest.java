@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segue.musicxml.internal.ScoreFilesComponent;
 import org.segue.ui.cli.CommandLine;
 
+/**
+ * How the command line turns a command's outcome into an exit status and exactly one line on stderr, with a
+ * scripted command that fails on demand next to the real {@code info} command and score file service.
+ */
 class CommandLineComponentTest {
+
+    @TempDir
+    Path folder;
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -48,7 +58,7 @@ class CommandLineComponentTest {
     }
 
     private final CommandLineComponent commandLine = new CommandLineComponent(
-            List.of(new Scripted(), new InfoCommand(FakeScoreFiles.returning(Scores.pianoPiece("x")))),
+            List.of(new Scripted(), new InfoCommand(new ScoreFilesComponent())),
             "/home/me/.segue/segue.log");
 
     private String out() {
@@ -83,6 +93,17 @@ class CommandLineComponentTest {
 
         assertThat(status).isEqualTo(CommandLine.BAD_INPUT);
         assertThat(err()).isEqualTo("in.xml: part P1, measure 4: <alter> 7 is out of range\n");
+    }
+
+    @Test
+    void aFileTheRealServiceRefusesIsStatusTwoAndItsOneLine() {
+        Path missing = folder.resolve("missing.musicxml");
+
+        int status = commandLine.run(List.of("info", missing.toString()), out, err);
+
+        assertThat(status).isEqualTo(CommandLine.BAD_INPUT);
+        assertThat(err()).isEqualTo(missing + ": no such file; check the path\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test

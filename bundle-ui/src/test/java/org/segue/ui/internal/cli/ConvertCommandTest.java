@@ -10,10 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segue.model.Score;
+import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.internal.ScoreFilesComponent;
 
+/**
+ * {@code segue convert} with the real score file service: the example piece becomes a MIDI file with the same
+ * notes; the input is never written over, however the output is spelled; an output that cannot be written is
+ * refused before the input is read (the inputs of those tests do not exist, so reading them would fail first).
+ */
 class ConvertCommandTest {
+
+    private static final ScoreFiles FILES = new ScoreFilesComponent();
 
     @TempDir
     Path folder;
@@ -21,64 +32,72 @@ class ConvertCommandTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    private final FakeScoreFiles files = FakeScoreFiles.returning(Scores.pianoPiece("Waltz"));
+    private Path in;
+    private byte[] inBytes;
 
-    @Test
-    void readsTheInputAndWritesTheOutputThroughTheService() throws Exception {
-        Path in = Files.writeString(folder.resolve("in.musicxml"), "<score-partwise/>");
-        Path target = folder.resolve("out.mid");
-
-        new ConvertCommand(files).run(List.of(in.toString(), target.toString()), out, err);
-
-        assertThat(files.read).containsExactly(in);
-        assertThat(files.written).containsExactly(target);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("wrote " + target + " (1 part, 2 measures)\n");
+    @BeforeEach
+    void writeAnInputScore() throws Exception {
+        in = folder.resolve("in.musicxml");
+        FILES.write(Scores.pianoPiece("Waltz"), in);
+        inBytes = Files.readAllBytes(in);
     }
 
     @Test
-    void neverWritesOverItsInputEvenWhenThePathIsSpelledDifferently() throws Exception {
-        Path in = Files.writeString(folder.resolve("in.musicxml"), "<score-partwise/>");
+    void convertsTheExampleToMidiWithTheSameNotes() throws Exception {
+        Path example = SharedFolder.repositoryRoot().resolve("examples/little-waltz.musicxml");
+        Path target = folder.resolve("waltz.mid");
+
+        new ConvertCommand(FILES).run(List.of(example.toString(), target.toString()), out, err);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("wrote " + target + " (1 part, 8 measures)\n");
+        Score original = FILES.read(example);
+        Score written = FILES.read(target);
+        assertThat(written.measureCount()).isEqualTo(original.measureCount());
+        assertThat(SoundingNotes.of(written.parts().get(0))).isEqualTo(SoundingNotes.of(original.parts().get(0)));
+    }
+
+    @Test
+    void neverWritesOverItsInputEvenWhenThePathIsSpelledDifferently() {
         String sameFile = folder.resolve(".").resolve("in.musicxml").toString();
 
-        assertThatThrownBy(() -> new ConvertCommand(files).run(List.of(in.toString(), sameFile), out, err))
+        assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(in.toString(), sameFile), out, err))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("is the input file itself; convert never overwrites its input");
-        assertThat(files.read).isEmpty();
-        assertThat(files.written).isEmpty();
+        assertThat(in).hasBinaryContent(inBytes);
     }
 
     @Test
     void neverWritesOverItsInputThroughALink() throws Exception {
-        Path in = Files.writeString(folder.resolve("in.musicxml"), "<score-partwise/>");
         Path link = Files.createSymbolicLink(folder.resolve("link.xml"), in);
 
-        assertThatThrownBy(() -> new ConvertCommand(files).run(List.of(in.toString(), link.toString()), out, err))
+        assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(in.toString(), link.toString()), out, err))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("is the input file itself");
-        assertThat(files.written).isEmpty();
+        assertThat(in).hasBinaryContent(inBytes);
     }
 
     @Test
     void refusesAnUnknownOutputTypeBeforeReading() {
+        Path missing = folder.resolve("missing.mid");
         Path target = folder.resolve("out.pdf");
 
-        assertThatThrownBy(() -> new ConvertCommand(files).run(List.of("in.mid", target.toString()), out, err))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage(target + ": unknown file type for the output; use one of .mid, .musicxml, .mxl, .xml");
-        assertThat(files.read).isEmpty();
+        assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(missing.toString(), target.toString()), out,
+                err)).isInstanceOf(BadInputException.class)
+                .hasMessage(target + ": unknown file type for the output; use one of .mid, .midi, .musicxml, .mxl, "
+                        + ".xml");
     }
 
     @Test
-    void refusesAFolderAsTheOutput() throws Exception {
+    void refusesAFolderAsTheOutputBeforeReading() throws Exception {
+        Path missing = folder.resolve("missing.xml");
         Path target = Files.createDirectory(folder.resolve("scores.mid"));
 
-        assertThatThrownBy(() -> new ConvertCommand(files).run(List.of("in.xml", target.toString()), out, err))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("is a folder");
-        assertThat(files.read).isEmpty();
+        assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(missing.toString(), target.toString()), out,
+                err)).isInstanceOf(BadInputException.class).hasMessageContaining("is a folder");
     }
 
     @Test
     void needsBothFiles() {
-        assertThatThrownBy(() -> new ConvertCommand(files).run(List.of("in.xml"), out, err))
+        assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(in.toString()), out, err))
                 .isInstanceOf(UsageException.class).hasMessage("missing OUT");
     }
 }

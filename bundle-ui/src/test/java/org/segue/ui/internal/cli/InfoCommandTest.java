@@ -6,14 +6,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.internal.ScoreFilesComponent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+/**
+ * {@code segue info} with the real score file service: one JSON object for a score written from the model, the
+ * table for the example piece with its real counts, and the service's one line for a file it refuses.
+ */
 class InfoCommandTest {
+
+    private static final ScoreFiles FILES = new ScoreFilesComponent();
+    /** A note with neither a {@code <duration>} nor a {@code <type>}: the reader cannot tell how long it lasts. */
+    private static final String NOTE_WITHOUT_LENGTH = """
+            <score-partwise version="4.0">
+              <part-list><score-part id="P1"><part-name>Piano</part-name></score-part></part-list>
+              <part id="P1">
+                <measure number="1">
+                  <attributes><divisions>1</divisions></attributes>
+                  <note><pitch><step>C</step><octave>4</octave></pitch><voice>1</voice></note>
+                </measure>
+              </part>
+            </score-partwise>
+            """;
+
+    @TempDir
+    Path folder;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -21,13 +47,15 @@ class InfoCommandTest {
 
     @Test
     void jsonIsOneObjectOnOneLineWithTheDocumentedFields() throws Exception {
-        FakeScoreFiles files = FakeScoreFiles.returning(Scores.pianoPiece("Wiosna \"Spring\""));
+        Path song = folder.resolve("song.musicxml");
+        FILES.write(Scores.pianoPiece("Wiosna \"Spring\""), song);
 
-        new InfoCommand(files).run(List.of("song.musicxml", "--json"), out, err);
+        new InfoCommand(FILES).run(List.of(song.toString(), "--json"), out, err);
 
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text.lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(text);
+        assertThat(json.get("file").asText()).isEqualTo(song.toString());
         assertThat(json.get("title").asText()).isEqualTo("Wiosna \"Spring\"");
         assertThat(json.get("parts").asInt()).isEqualTo(1);
         assertThat(json.get("measures").asInt()).isEqualTo(2);
@@ -45,34 +73,32 @@ class InfoCommandTest {
     }
 
     @Test
-    void tableShowsTheHeaderAndOneRowPerStaff() throws Exception {
-        FakeScoreFiles files = FakeScoreFiles.returning(Scores.pianoPiece("Waltz"));
+    void tableShowsTheHeaderAndOneRowPerStaffOfTheExample() throws Exception {
+        Path example = SharedFolder.repositoryRoot().resolve("examples/little-waltz.musicxml");
 
-        new InfoCommand(files).run(List.of("waltz.mid"), out, err);
+        new InfoCommand(FILES).run(List.of(example.toString()), out, err);
 
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Title     Waltz", "Key       2 sharps (D major)", "Time      3/4",
-                "Tempo     120 quarter notes per minute");
+        assertThat(text).contains("File      " + example, "Title     Little Waltz in E-flat",
+                "Key       3 flats (E-flat major)", "Time      3/4", "Tempo     108 quarter notes per minute");
         assertThat(text.lines().filter(l -> l.startsWith("P1 "))).containsExactly(
-                "P1        1  treble       5       0       1",
-                "P1        2  bass         0       2       3");
+                "P1        1  treble      18       2       1",
+                "P1        2  bass         7      15       1");
     }
 
     @Test
-    void aRefusedFileBecomesBadInputWithTheServicesLine() {
-        FakeScoreFiles files = FakeScoreFiles.refusing("<duration> -2 is negative");
+    void aRefusedFileBecomesBadInputWithTheServicesLine() throws Exception {
+        Path broken = Files.writeString(folder.resolve("broken.musicxml"), NOTE_WITHOUT_LENGTH);
 
-        assertThatThrownBy(() -> new InfoCommand(files).run(List.of("broken.xml"), out, err))
+        assertThatThrownBy(() -> new InfoCommand(FILES).run(List.of(broken.toString()), out, err))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("broken.xml: part P1, measure 3: <duration> -2 is negative");
+                .hasMessage(broken + ": part P1, measure 1: a note has neither a <duration> nor a <type>; add a "
+                        + "<duration>; correct this measure in a score editor and export the file again");
     }
 
     @Test
     void withoutAFileItIsAUsageError() {
-        FakeScoreFiles files = FakeScoreFiles.returning(Scores.pianoPiece("x"));
-
-        assertThatThrownBy(() -> new InfoCommand(files).run(List.of("--json"), out, err))
+        assertThatThrownBy(() -> new InfoCommand(FILES).run(List.of("--json"), out, err))
                 .isInstanceOf(UsageException.class).hasMessage("missing FILE");
-        assertThat(files.read).isEmpty();
     }
 }

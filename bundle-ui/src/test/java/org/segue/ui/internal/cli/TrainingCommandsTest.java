@@ -1,181 +1,241 @@
 package org.segue.ui.internal.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segue.model.Score;
-import org.segue.musicxml.ScoreFileException;
+import org.segue.core.internal.model.ModelMetadata;
+import org.segue.core.internal.model.SegueModel;
+import org.segue.core.internal.training.TrainingComponent;
 import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.internal.ScoreFilesComponent;
+import org.segue.training.Staff;
 import org.segue.training.TrainingConfig;
+import org.segue.training.TrainingProgress;
+import org.segue.training.TrainingService;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code segue train}, {@code evaluate} and {@code dataset} with the real score file and training services, on a
+ * corpus folder that links three short Chopin preludes from ../shared and also holds a file that is not MIDI and a
+ * text file. One tiny training run, made once, shows that every option reaches the model file, that a refused file
+ * costs one warning line and that the progress goes to stderr as plain lines.
+ */
 class TrainingCommandsTest {
 
+    private static final List<String> PRELUDES = List.of("chpn-p1.mid", "chpn-p20.mid", "chpn-p7.mid");
+    /** Options that keep a training run to a few seconds; every test that could train passes them. */
+    private static final List<String> TINY = List.of("--epochs", "1", "--seed", "9", "--hidden", "8", "--dense", "8",
+            "--dropout", "0.2", "--batch", "4", "--sequence-length", "16");
+    /** A span of time as the progress bar writes it: 5s, 1m05s, 1h02m. */
+    private static final String TIME = "(\\d+s|\\d+m\\d\\ds|\\d+h\\d\\dm)";
+    private static final Pattern BATCH_LINE = Pattern.compile("(treble|bass  ) epoch 1/1 \\[[#.]{20}] batch \\d+/\\d+ "
+            + "loss \\d+\\.\\d{3}( val \\d+\\.\\d{3})? \\| " + TIME + " elapsed, (\\?|" + TIME + ") left");
+    private static final Pattern EPOCH_LINE = Pattern.compile("(treble|bass) epoch 1/1: training loss \\d+\\.\\d{4}, "
+            + "validation loss \\d+\\.\\d{4} \\(events \\d+\\.\\d{4}, durations \\d+\\.\\d{4}\\), "
+            + "best so far \\(" + TIME + "\\)");
+    private static final Pattern DATASET_STAFF_LINE = Pattern.compile(
+            "(treble|bass): (\\d+) events, (\\d+) event labels, (\\d+) duration categories");
+
+    private static final ScoreFiles FILES = new ScoreFilesComponent();
+    private static final TrainingService TRAINING = new TrainingComponent();
+
+    @TempDir
+    static Path shared;
     @TempDir
     Path folder;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    private final FakeTrainingService service = new FakeTrainingService();
-    private final ScoreFiles files = new RefusingBadFiles();
-    private Path corpus;
+    private static Path corpus;
+    private static Path model;
+    private static Printed training;
 
-    /** Reads every file as the same piano piece, except files with "bad" in their name. */
-    private static final class RefusingBadFiles implements ScoreFiles {
-        @Override
-        public Set<String> readableExtensions() {
-            return Set.of("mid", "musicxml");
-        }
+    /** What a command printed on stdout and stderr. */
+    private record Printed(String out, String err) {
 
-        @Override
-        public Set<String> writableExtensions() {
-            return readableExtensions();
-        }
-
-        @Override
-        public Score read(Path file) throws ScoreFileException {
-            if (file.getFileName().toString().contains("bad")) {
-                throw new ScoreFileException(file.toString(), null, "not a Standard MIDI File");
-            }
-            return Scores.pianoPiece(file.getFileName().toString());
-        }
-
-        @Override
-        public Score read(InputStream in, String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void write(Score score, Path file) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void write(Score score, OutputStream out, String name) {
-            throw new UnsupportedOperationException();
+        static Printed by(Command command, List<String> args) throws UsageException, BadInputException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            command.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+            return new Printed(out.toString(UTF_8), err.toString(UTF_8));
         }
     }
 
-    @BeforeEach
-    void corpusFolder() throws Exception {
-        corpus = Files.createDirectory(folder.resolve("corpus"));
-        for (String name : List.of("b.mid", "a.musicxml", "bad.mid", "notes.txt")) {
-            Files.writeString(corpus.resolve(name), "x");
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        corpus = linkedPreludes(shared.resolve("corpus"), PRELUDES);
+        Files.writeString(corpus.resolve("bad.mid"), "not MIDI");
+        Files.writeString(corpus.resolve("notes.txt"), "not a score");
+        model = shared.resolve("m.segue-model");
+        training = Printed.by(new TrainCommand(FILES, TRAINING),
+                withTiny("--corpus", corpus.toString(), "--out", model.toString()));
+    }
+
+    /** A folder of links to shared Chopin pieces: the corpus is read in place, never copied. */
+    private static Path linkedPreludes(Path folder, List<String> pieces) throws IOException {
+        Files.createDirectories(folder);
+        for (String piece : pieces) {
+            Files.createSymbolicLink(folder.resolve(piece), SharedFolder.path("data/chopin-midi/" + piece));
         }
+        return folder;
     }
 
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+    private static List<String> withTiny(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(TINY);
+        return all;
     }
 
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+    private static ModelMetadata metadata() throws Exception {
+        return SegueModel.load(model).metadata();
     }
 
     @Test
-    void trainReadsTheCorpusFolderAndPassesEveryOption() throws Exception {
-        Path model = folder.resolve("m.segue-model");
-        new TrainCommand(files, service).run(List.of("--corpus", corpus.toString(), "--out", model.toString(),
-                "--epochs", "2", "--seed", "9", "--hidden", "16", "--dropout", "0.2", "--batch", "8",
-                "--sequence-length", "40", "--resume"), out, err);
-        assertThat(service.corpus.pieceNames()).containsExactly("a.musicxml", "b.mid");
-        assertThat(service.corpus.name()).isEqualTo(corpus.toString());
-        assertThat(service.config).isEqualTo(TrainingConfig.defaults().withEpochs(2).withSeed(9).withHiddenSize(16)
-                .withDropout(0.2).withBatchSize(8).withSequenceLength(40));
-        assertThat(service.config.windowStride()).isEqualTo(20);
-        assertThat(service.model).isEqualTo(model);
-        assertThat(service.resume).isTrue();
-        assertThat(out()).startsWith("model written to " + model).contains("treble: 0 epochs",
-                "bass: 0 epochs (stopped early)", "staff   head");
+    void trainReadsTheCorpusFolderAndPassesEveryOptionIntoTheModel() throws Exception {
+        ModelMetadata metadata = metadata();
+        assertThat(metadata.corpus()).isEqualTo(corpus.toString());
+        assertThat(metadata.config()).isEqualTo(TrainingConfig.defaults().withEpochs(1).withSeed(9).withHiddenSize(8)
+                .withDenseSize(8).withDropout(0.2).withBatchSize(4).withSequenceLength(16));
+        assertThat(metadata.config().windowStride()).isEqualTo(8);
+        assertThat(TrainingService.checkpointOf(model)).doesNotExist();
+        assertThat(training.out()).startsWith("model written to " + model + " in ")
+                .contains("trained on 2 pieces, held out 1: " + metadata.heldOutPieces().get(0),
+                        "treble: 1 epochs, kept epoch 1", "bass: 1 epochs, kept epoch 1", "staff   head");
     }
 
     @Test
     void aRefusedFileIsOneWarningLineAndTheOthersGoOn() throws Exception {
-        new TrainCommand(files, service).run(List.of("--corpus", corpus.toString()), out, err);
-        assertThat(err()).contains("segue train: warning: leaving out " + corpus.resolve("bad.mid")
-                + ": not a Standard MIDI File\n");
-        assertThat(service.corpus.pieces()).hasSize(2);
-        assertThat(service.model).isEqualTo(Path.of("model.segue-model"));
+        assertThat(training.err()).contains("segue train: warning: leaving out " + corpus.resolve("bad.mid")
+                + ": is not a Standard MIDI File (it does not start with 'MThd'); choose a .mid file\n");
+        ModelMetadata metadata = metadata();
+        List<String> pieces = new ArrayList<>(metadata.trainingPieces());
+        pieces.addAll(metadata.heldOutPieces());
+        assertThat(pieces).containsExactlyInAnyOrderElementsOf(PRELUDES);
     }
 
     @Test
-    void progressGoesToStderrAsPlainLinesWhenNotOnATerminal() throws Exception {
-        new TrainCommand(files, service).run(List.of("--corpus", corpus.toString()), out, err);
-        assertThat(err()).contains("treble: training\n", "treble epoch 1/2 [", "batch 1/2 loss 5.500",
-                "treble epoch 1/2: training loss 5.2000, validation loss 5.4000 (events 4.3000, durations 1.1000), "
-                        + "best so far (2s)\n")
-                .doesNotContain("\r");
+    void progressGoesToStderrAsPlainLinesWhenNotOnATerminal() {
+        List<String> lines = training.err().lines().toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("treble: training on "))
+                .anyMatch(l -> l.startsWith("bass: training on "));
+        List<String> batches = lines.stream().filter(l -> l.contains(" batch ")).toList();
+        assertThat(batches).allMatch(l -> BATCH_LINE.matcher(l).matches())
+                .anyMatch(l -> l.startsWith("treble epoch 1/1 [")).anyMatch(l -> l.startsWith("bass   epoch 1/1 ["));
+        assertThat(lines.stream().filter(l -> EPOCH_LINE.matcher(l).matches()))
+                .extracting(l -> l.substring(0, l.indexOf(' '))).containsExactly("treble", "bass");
+        assertThat(training.err()).doesNotContain("\r");
     }
 
     @Test
     void onATerminalTheProgressIsOneLineRewrittenInPlace() {
-        ProgressBar bar = new ProgressBar(err, true);
-        bar.onBatch(new org.segue.training.TrainingProgress(org.segue.training.Staff.BASS, 3, 10, 4, 8, 4.25,
-                4.5, 65_000, 3_725_000));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(err, true, UTF_8), true);
+        bar.onBatch(new TrainingProgress(Staff.BASS, 3, 10, 4, 8, 4.25, 4.5, 65_000, 3_725_000));
         bar.onMessage("done");
-        assertThat(err()).isEqualTo("\rbass   epoch 3/10 [##########..........] batch 4/8 loss 4.250 val 4.500 | "
-                + "1m05s elapsed, 1h02m left\ndone\n");
+        assertThat(err.toString(UTF_8)).isEqualTo("\rbass   epoch 3/10 [##########..........] batch 4/8 loss 4.250 "
+                + "val 4.500 | 1m05s elapsed, 1h02m left\ndone\n");
     }
 
     @Test
-    void aTrainingRefusalIsOneLine() {
-        service.refusal = "corpus x has 1 piece; training needs at least 2";
-        assertThatThrownBy(() -> new TrainCommand(files, service).run(List.of("--corpus", corpus.toString()), out,
-                err)).isInstanceOf(BadInputException.class).hasMessage(service.refusal);
+    void aTrainingRefusalIsOneLine() throws Exception {
+        Path one = linkedPreludes(folder.resolve("one"), List.of("chpn-p7.mid"));
+        assertThatThrownBy(() -> Printed.by(new TrainCommand(FILES, TRAINING), withTiny("--corpus", one.toString(),
+                "--out", folder.resolve("one.segue-model").toString()))).isInstanceOf(BadInputException.class)
+                .hasMessage("corpus " + one + " has 1 piece; training needs at least 2, since pieces are held out "
+                        + "for validation");
+    }
+
+    @Test
+    void resumingTheDefaultModelFileWithoutItsCheckpointIsOneLine() {
+        assertThatThrownBy(() -> Printed.by(new TrainCommand(FILES, TRAINING), withTiny("--corpus",
+                corpus.toString(), "--resume"))).isInstanceOf(BadInputException.class)
+                .hasMessage(TrainingService.checkpointOf(TrainCommand.DEFAULT_MODEL) + ": no checkpoint to resume "
+                        + "from; train without --resume to start over");
     }
 
     @Test
     void aMissingCorpusFolderIsOneLine() {
-        assertThatThrownBy(() -> new TrainCommand(files, service).run(List.of("--corpus",
-                folder.resolve("nowhere").toString()), out, err)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Printed.by(new TrainCommand(FILES, TRAINING), withTiny("--corpus",
+                folder.resolve("nowhere").toString()))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("nowhere: no such folder; pass a folder of MusicXML or MIDI files with --corpus");
     }
 
     @Test
     void aBadOptionValueIsAUsageError() {
-        assertThatThrownBy(() -> new TrainCommand(files, service).run(List.of("--dropout", "1.5"), out, err))
+        assertThatThrownBy(() -> Printed.by(new TrainCommand(FILES, TRAINING), List.of("--dropout", "1.5")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--dropout must be a number from 0.0 to 0.95");
-        assertThatThrownBy(() -> new TrainCommand(files, service).run(List.of("--stride", "500"), out, err))
+        assertThatThrownBy(() -> Printed.by(new TrainCommand(FILES, TRAINING), List.of("--stride", "500")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("window stride 500");
     }
 
     @Test
-    void evaluatePrintsATableOrOneJsonObjectAndUsesTheDefaultModelWithoutModel() throws Exception {
-        new EvaluateCommand(files, service).run(List.of("--corpus", corpus.toString(), "--json"), out, err);
-        assertThat(service.model).isNull();
-        assertThat(out()).startsWith("{\"model\":\"default model\",\"corpus\":\"corpus\"")
-                .contains("\"treble\":{\"events\":{\"lstm\":3.100000,\"ngram\":3.500000,\"unigram\":4.000000,"
-                        + "\"top1\":0.250000,\"top5\":0.500000")
+    void evaluatePrintsOneJsonObjectOnTheHeldOutPieces() throws Exception {
+        Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
+                List.of("--corpus", corpus.toString(), "--model", model.toString(), "--json"));
+        assertThat(printed.out()).startsWith("{\"model\":\"" + model + "\",\"corpus\":\"" + corpus + "\"")
+                .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"ngram\":\\d+\\.\\d{6},"
+                        + "\"unigram\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
                 .endsWith("}\n");
-        outBytes.reset();
-        new EvaluateCommand(files, service).run(List.of("--corpus", corpus.toString(), "--model", "m.segue-model"),
-                out, err);
-        assertThat(service.model).isEqualTo(Path.of("m.segue-model"));
-        assertThat(out()).contains("treble  events").contains("bass    durations");
+        JsonNode json = new ObjectMapper().readTree(printed.out());
+        assertThat(json.get("pieces")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(metadata().heldOutPieces());
+        assertThat(json.get("heldOut").asBoolean()).isTrue();
     }
 
     @Test
-    void datasetWritesThroughTheServiceAndNeedsAnOutputFolder() throws Exception {
+    void evaluatePrintsATableWithARowPerStaffAndHead() throws Exception {
+        Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
+                List.of("--corpus", corpus.toString(), "--model", model.toString()));
+        assertThat(printed.out()).startsWith("model " + model + ", corpus " + corpus + ": 1 held-out pieces")
+                .contains("treble  events", "treble  durations", "bass    events", "bass    durations");
+    }
+
+    @Test
+    void withoutAModelEvaluateUsesTheDefaultModel() throws Exception {
+        Path unseen = Files.createDirectory(folder.resolve("unseen"));
+        Files.createSymbolicLink(unseen.resolve("little-waltz.musicxml"),
+                SharedFolder.repositoryRoot().resolve("examples/little-waltz.musicxml"));
+        Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
+                List.of("--corpus", unseen.toString(), "--json"));
+        assertThat(printed.out()).startsWith("{\"model\":\"default model\",\"corpus\":\"" + unseen
+                + "\",\"pieces\":[\"little-waltz.musicxml\"],\"heldOut\":false");
+    }
+
+    @Test
+    void datasetWritesTheTablesItCountsAndNeedsAnOutputFolder() throws Exception {
         Path data = folder.resolve("data");
-        new DatasetCommand(files, service).run(List.of("--corpus", corpus.toString(), "--out", data.toString()),
-                out, err);
-        assertThat(service.folder).isEqualTo(data);
-        assertThat(out()).contains("wrote 2 files to " + data, "treble: 10 events, 5 event labels");
-        assertThatThrownBy(() -> new DatasetCommand(files, service).run(List.of(), out, err))
+        Printed printed = Printed.by(new DatasetCommand(FILES, TRAINING),
+                List.of("--corpus", corpus.toString(), "--out", data.toString()));
+        assertThat(printed.out()).startsWith("wrote 7 files to " + data + ": 3 pieces (2 training, 1 held out)\n");
+        List<String> staffLines = printed.out().lines().skip(1).toList();
+        assertThat(staffLines).hasSize(2);
+        for (String line : staffLines) {
+            Matcher staff = DATASET_STAFF_LINE.matcher(line);
+            assertThat(staff.matches()).as(line).isTrue();
+            assertThat(rows(data.resolve(staff.group(1) + ".csv"))).as(line).isEqualTo(staff.group(2));
+            assertThat(rows(data.resolve(staff.group(1) + "-events.csv"))).as(line).isEqualTo(staff.group(3));
+            assertThat(rows(data.resolve(staff.group(1) + "-durations.csv"))).as(line).isEqualTo(staff.group(4));
+        }
+        assertThatThrownBy(() -> Printed.by(new DatasetCommand(FILES, TRAINING), List.of()))
                 .isInstanceOf(UsageException.class).hasMessage("missing --out DIR");
+    }
+
+    /** The rows of a CSV file below its header, as the dataset command writes the count. */
+    private static String rows(Path csv) throws IOException {
+        return Integer.toString(Files.readAllLines(csv).size() - 1);
     }
 }
