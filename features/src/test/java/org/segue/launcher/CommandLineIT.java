@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The built bundles in a real Felix framework, started by the launcher's own code from this JVM, and the command
@@ -21,38 +19,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CommandLineIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static RunningSegue segue;
+    @RegisterExtension
+    static final RunningSegue SEGUE = new RunningSegue("command-line");
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startFramework() throws Exception {
-        segue = RunningSegue.start("command-line");
-    }
-
-    @AfterAll
-    static void stopFramework() {
-        if (segue != null) segue.close();
-    }
-
-    private static Outcome run(String... args) throws Exception {
-        return segue.run(args);
-    }
-
-    private static JsonNode infoJson(Path file) throws Exception {
-        Outcome info = run("info", file.toString(), "--json");
-        assertThat(info.err()).as("stderr of info " + file.getFileName()).isEmpty();
-        assertThat(info.status()).isZero();
-        assertThat(info.out().lines()).as("one JSON object on one line").hasSize(1);
-        return JSON.readTree(info.out());
-    }
-
     @Test
     void everyBundleIsActiveAndEveryFragmentResolved() {
-        List<Bundle> bundles = segue.framework().bundles();
+        List<Bundle> bundles = SEGUE.framework().bundles();
 
         assertThat(bundles).extracting(Bundle::getSymbolicName).contains("org.segue.core", "org.segue.musicxml",
                 "org.segue.ui", "org.apache.felix.scr", "slf4j.api", "slf4j.simple");
@@ -65,7 +40,7 @@ class CommandLineIT {
 
     @Test
     void infoReadsAMusicXmlFileThroughTheService() throws Exception {
-        JsonNode json = infoJson(SharedData.file("musicxml-testsuite/01a-Pitches-Pitches.xml"));
+        JsonNode json = SEGUE.info(SharedData.file("musicxml-testsuite/01a-Pitches-Pitches.xml"));
 
         assertThat(json.get("parts").asInt()).isEqualTo(1);
         assertThat(json.get("measures").asInt()).isEqualTo(27);
@@ -85,7 +60,7 @@ class CommandLineIT {
 
     @Test
     void infoReadsACompressedSongWithAVoiceAndAPianoPart() throws Exception {
-        JsonNode json = infoJson(SharedData.file("openscore-chopin-songs/Chopin_Op74_2_Wiosna_lc30888260.mxl"));
+        JsonNode json = SEGUE.info(SharedData.file("openscore-chopin-songs/Chopin_Op74_2_Wiosna_lc30888260.mxl"));
 
         assertThat(json.get("parts").asInt()).isEqualTo(2);
         assertThat(json.get("measures").asInt()).isEqualTo(56);
@@ -101,7 +76,7 @@ class CommandLineIT {
 
     @Test
     void infoReadsAChopinMidiFileIntoTrebleAndBassStaves() throws Exception {
-        JsonNode json = infoJson(SharedData.file("chopin-midi/chpn-p7.mid"));
+        JsonNode json = SEGUE.info(SharedData.file("chopin-midi/chpn-p7.mid"));
 
         assertThat(json.get("parts").asInt()).isEqualTo(1);
         assertThat(json.get("time").asText()).isEqualTo("3/4");
@@ -117,7 +92,7 @@ class CommandLineIT {
 
     @Test
     void infoWithoutJsonPrintsATable() throws Exception {
-        Outcome info = run("info", SharedData.file("musicxml-testsuite/01a-Pitches-Pitches.xml").toString());
+        Outcome info = SEGUE.run("info", SharedData.file("musicxml-testsuite/01a-Pitches-Pitches.xml").toString());
 
         assertThat(info.status()).isZero();
         assertThat(info.out()).contains("Time      4/4", "P1        1  treble     108       0       0");
@@ -129,14 +104,14 @@ class CommandLineIT {
         Path midi = folder.resolve("pitches.mid");
         Path musicxml = folder.resolve("pitches.musicxml");
 
-        Outcome toMidi = run("convert", song.toString(), midi.toString());
-        Outcome toMusicXml = run("convert", song.toString(), musicxml.toString());
+        Outcome toMidi = SEGUE.run("convert", song.toString(), midi.toString());
+        Outcome toMusicXml = SEGUE.run("convert", song.toString(), musicxml.toString());
 
         assertThat(toMidi.err()).isEmpty();
         assertThat(toMusicXml.err()).isEmpty();
         assertThat(toMidi.out()).isEqualTo("wrote " + midi + " (1 part, 27 measures)\n");
-        assertThat(infoJson(musicxml).get("staves").get(0).get("notes").asInt()).isEqualTo(108);
-        JsonNode fromMidi = infoJson(midi);
+        assertThat(SEGUE.info(musicxml).get("staves").get(0).get("notes").asInt()).isEqualTo(108);
+        JsonNode fromMidi = SEGUE.info(midi);
         JsonNode staves = fromMidi.get("staves");
         int sounding = 0;
         for (JsonNode staff : staves) sounding += staff.get("notes").asInt();
@@ -149,7 +124,7 @@ class CommandLineIT {
                 folder.resolve("mine.xml"));
         byte[] before = Files.readAllBytes(input);
 
-        Outcome same = run("convert", input.toString(), folder.resolve(".").resolve("mine.xml").toString());
+        Outcome same = SEGUE.run("convert", input.toString(), folder.resolve(".").resolve("mine.xml").toString());
 
         assertThat(same.status()).isEqualTo(2);
         assertThat(same.errLines()).hasSize(1);
@@ -161,7 +136,7 @@ class CommandLineIT {
     void aBrokenFileIsBadInputOnOneLineNamingTheFile() throws Exception {
         Path broken = Files.writeString(folder.resolve("broken.musicxml"), "<score-partwise><part id=\"P1\">");
 
-        Outcome info = run("info", broken.toString(), "--json");
+        Outcome info = SEGUE.run("info", broken.toString(), "--json");
 
         assertThat(info.status()).isEqualTo(2);
         assertThat(info.out()).isEmpty();
@@ -173,7 +148,7 @@ class CommandLineIT {
     void aFileWhoseTypeIsUnknownIsBadInput() throws Exception {
         Path text = Files.writeString(folder.resolve("notes.txt"), "C D E");
 
-        Outcome info = run("info", text.toString());
+        Outcome info = SEGUE.run("info", text.toString());
 
         assertThat(info.status()).isEqualTo(2);
         assertThat(info.errLines()).containsExactly(
@@ -184,7 +159,7 @@ class CommandLineIT {
     void aMissingFileIsBadInput() throws Exception {
         Path missing = folder.resolve("nowhere.mid");
 
-        Outcome info = run("info", missing.toString());
+        Outcome info = SEGUE.run("info", missing.toString());
 
         assertThat(info.status()).isEqualTo(2);
         assertThat(info.errLines()).containsExactly(missing + ": no such file; check the path");
@@ -192,7 +167,7 @@ class CommandLineIT {
 
     @Test
     void aMisspelledOptionIsAUsageError() throws Exception {
-        Outcome info = run("info", "x.xml", "--jsn");
+        Outcome info = SEGUE.run("info", "x.xml", "--jsn");
 
         assertThat(info.status()).isEqualTo(2);
         assertThat(info.errLines()).containsExactly(

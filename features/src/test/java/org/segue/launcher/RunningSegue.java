@@ -10,38 +10,42 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The built bundles in a real Felix framework, started by the launcher's own code in the test JVM, with the
- * command line service called as {@code ./segue} calls it. One per test class: start it in {@code @BeforeAll},
- * close it in {@code @AfterAll}.
+ * command line service called as {@code ./segue} calls it. A JUnit extension for a test class:
+ * {@code @RegisterExtension static final RunningSegue SEGUE = new RunningSegue("name");} starts a clean framework
+ * whose home is {@code target/it-home/name} before the class's tests and stops it after them.
  */
-final class RunningSegue implements AutoCloseable {
+final class RunningSegue implements BeforeAllCallback, AfterAllCallback {
 
-    private final LogFile log;
-    private final SegueFramework framework;
-    private final CommandLineClient commandLine;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunningSegue(LogFile log, SegueFramework framework, CommandLineClient commandLine) {
-        this.log = log;
-        this.framework = framework;
-        this.commandLine = commandLine;
+    private final String name;
+    private LogFile log;
+    private SegueFramework framework;
+    private CommandLineClient commandLine;
+
+    RunningSegue(String name) {
+        this.name = name;
     }
 
-    /** Starts a clean framework whose home is {@code target/it-home/NAME}, and waits for the command line. */
-    static RunningSegue start(String name) throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         Path home = Path.of("target", "it-home", name).toAbsolutePath();
         FrameworkStorage.deleteTree(home);
         List<Path> bundles = SegueFramework.bundleFiles(SharedData.dist().resolve("bundle"));
-        LogFile log = LogFile.open(home.resolve("segue.log"));
+        log = LogFile.open(home.resolve("segue.log"));
         log.captureSystemStreams(); // as the launcher does: the bundles' logging goes to the file
-        try {
-            SegueFramework framework = SegueFramework.start(home.resolve("felix"), true, bundles,
-                    Map.of("segue.log.file", log.path().toString()));
-            return new RunningSegue(log, framework, CommandLineClient.await(framework, Duration.ofSeconds(60)));
-        } catch (Exception | Error e) {
-            log.close();
-            throw e;
-        }
+        framework = SegueFramework.start(home.resolve("felix"), true, bundles,
+                Map.of("segue.log.file", log.path().toString()));
+        commandLine = CommandLineClient.await(framework, Duration.ofSeconds(60));
     }
 
     SegueFramework framework() {
@@ -57,12 +61,21 @@ final class RunningSegue implements AutoCloseable {
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@code info FILE --json}, checked to succeed quietly with one line, as a JSON tree. */
+    JsonNode info(Path file) throws Exception {
+        Outcome info = run("info", file.toString(), "--json");
+        assertThat(info.err()).as("stderr of info " + file.getFileName()).isEmpty();
+        assertThat(info.status()).isZero();
+        assertThat(info.out().lines()).as("one JSON object on one line").hasSize(1);
+        return JSON.readTree(info.out());
+    }
+
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         try {
-            assertThat(framework.stop()).as("the framework stops within 30 s").isTrue();
+            if (framework != null) assertThat(framework.stop()).as("the framework stops within 30 s").isTrue();
         } finally {
-            log.close();
+            if (log != null) log.close();
         }
     }
 }
