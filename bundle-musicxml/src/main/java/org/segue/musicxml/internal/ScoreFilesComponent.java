@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ public class ScoreFilesComponent implements ScoreFiles {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            temporary = partFileFor(target);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 format.write(score, out, file.toString());
             }
@@ -123,5 +124,19 @@ public class ScoreFilesComponent implements ScoreFiles {
             org.slf4j.LoggerFactory.getLogger(ScoreFilesComponent.class)
                     .warn("could not delete the temporary file {}", temporary, e);
         }
+    }
+
+    /**
+     * The temporary file beside {@code target} that is then moved onto it: readable by others as an ordinary new
+     * file is (rw-r--r--, less what the umask takes away), not private as a plain temporary file would be.
+     */
+    private static Path partFileFor(Path target) throws IOException {
+        Path folder = target.getParent();
+        String prefix = "." + target.getFileName();
+        if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            return Files.createTempFile(folder, prefix, ".part");
+        }
+        return Files.createTempFile(folder, prefix, ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -66,7 +67,7 @@ final class ModelFile {
         Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            temporary = partFileFor(target);
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 writeTo(model, out);
             }
@@ -287,5 +288,19 @@ final class ModelFile {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         message = message.replaceAll("\\s+", " ").trim();
         return message.length() > 160 ? message.substring(0, 157) + "..." : message;
+    }
+
+    /**
+     * The temporary file beside {@code target} that is then moved onto it: readable by others as an ordinary new
+     * file is (rw-r--r--, less what the umask takes away), not private as a plain temporary file would be.
+     */
+    private static Path partFileFor(Path target) throws IOException {
+        Path folder = target.getParent();
+        String prefix = "." + target.getFileName();
+        if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            return Files.createTempFile(folder, prefix, ".part");
+        }
+        return Files.createTempFile(folder, prefix, ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 }
