@@ -1,16 +1,12 @@
 package org.segue.musicxml.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Component;
+import org.segue.files.AtomicFile;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.ScoreFiles;
@@ -74,21 +71,10 @@ public class ScoreFilesComponent implements ScoreFiles {
     @Override
     public void write(Score score, Path file) throws ScoreFileException {
         ScoreFormat format = formatFor(file.toString());
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            temporary = partFileFor(target);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                format.write(score, out, file.toString());
-            }
-            moveIntoPlace(temporary, target);
-            temporary = null;
+            AtomicFile.write(file, out -> format.write(score, out, file.toString()));
         } catch (IOException e) {
             throw new ScoreFileException(file.toString(), null, "cannot be written: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -106,37 +92,5 @@ public class ScoreFilesComponent implements ScoreFiles {
                     + String.join(", .", readableExtensions()));
         }
         return format;
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        if (temporary == null) return;
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ScoreFilesComponent.class)
-                    .warn("could not delete the temporary file {}", temporary, e);
-        }
-    }
-
-    /**
-     * The temporary file beside {@code target} that is then moved onto it: readable by others as an ordinary new
-     * file is (rw-r--r--, less what the umask takes away), not private as a plain temporary file would be.
-     */
-    private static Path partFileFor(Path target) throws IOException {
-        Path folder = target.getParent();
-        String prefix = "." + target.getFileName();
-        if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
-            return Files.createTempFile(folder, prefix, ".part");
-        }
-        return Files.createTempFile(folder, prefix, ".part",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 }

@@ -5,18 +5,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -35,6 +31,7 @@ import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.StaffVocabularies;
 import org.segue.core.internal.preprocess.Vocabulary;
 import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.files.AtomicFile;
 import org.segue.training.ModelException;
 import org.segue.training.Staff;
 
@@ -63,31 +60,11 @@ final class ModelFile {
     }
 
     static void write(SegueModel model, Path file) throws ModelException {
-        Path target = file.toAbsolutePath();
-        Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = partFileFor(target);
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writeTo(model, out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            AtomicFile.write(file, out -> writeTo(model, out));
         } catch (IOException e) {
             throw new ModelException(file + ": cannot write the model: " + e.getMessage()
                     + "; check the folder and the free space", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    org.slf4j.LoggerFactory.getLogger(ModelFile.class).warn("cannot delete {}", temporary, e);
-                }
-            }
         }
     }
 
@@ -288,19 +265,5 @@ final class ModelFile {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         message = message.replaceAll("\\s+", " ").trim();
         return message.length() > 160 ? message.substring(0, 157) + "..." : message;
-    }
-
-    /**
-     * The temporary file beside {@code target} that is then moved onto it: readable by others as an ordinary new
-     * file is (rw-r--r--, less what the umask takes away), not private as a plain temporary file would be.
-     */
-    private static Path partFileFor(Path target) throws IOException {
-        Path folder = target.getParent();
-        String prefix = "." + target.getFileName();
-        if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
-            return Files.createTempFile(folder, prefix, ".part");
-        }
-        return Files.createTempFile(folder, prefix, ".part",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
     }
 }
