@@ -31,7 +31,7 @@ public final class Augmentation {
     private Augmentation() {
     }
 
-    /** The other forms of {@code stream}: octave up, octave down, twice as slow, twice as fast; some may be left out. */
+    /** The other forms of {@code stream}: octave up, octave down, twice as slow, twice as fast (some left out). */
     public static List<StaffStream> formsOf(StaffStream stream) {
         List<StaffStream> forms = new ArrayList<>(4);
         transposed(stream, 12).ifPresent(forms::add);
@@ -39,16 +39,6 @@ public final class Augmentation {
         forms.add(scaled(stream, TWICE));
         forms.add(scaled(stream, HALF));
         return forms;
-    }
-
-    /** The streams, each followed by its other forms: what the vocabularies count when training augments. */
-    public static List<StaffStream> withForms(List<StaffStream> streams) {
-        List<StaffStream> all = new ArrayList<>();
-        for (StaffStream s : streams) {
-            all.add(s);
-            all.addAll(formsOf(s));
-        }
-        return all;
     }
 
     /** The stream moved by {@code semitones}, or empty when a pitch would leave the piano's range. */

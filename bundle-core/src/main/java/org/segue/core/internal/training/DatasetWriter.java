@@ -42,7 +42,8 @@ public final class DatasetWriter {
             for (Staff staff : Staff.values()) {
                 List<StaffStream> training = prepared.streams(staff, false).stream()
                         .map(PreparedCorpus.NamedStream::stream).toList();
-                StaffVocabularies v = training.isEmpty() ? null : TrainingData.vocabularies(staff, training, config);
+                StaffVocabularies v = training.isEmpty() ? null
+                        : TrainingData.vocabularies(staff, training, TrainingData.formsOf(training, config), config);
                 rows.put(staff, writeEvents(folder.resolve(staff.label() + ".csv"), prepared, staff, v));
                 files.add(folder.resolve(staff.label() + ".csv"));
                 if (v != null) {

@@ -55,15 +55,14 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
                         + prepared.split().heldOut() + " have no " + staff.label() + " music to validate on; add "
                         + "pieces or hold out a larger share");
             }
-            List<List<StaffStream>> otherForms = train.stream()
-                    .map(s -> config.augment() ? Augmentation.formsOf(s.stream()) : List.<StaffStream>of()).toList();
-            StaffVocabularies v = vocabularies(staff, train.stream().map(PreparedCorpus.NamedStream::stream).toList(),
-                    config);
+            List<StaffStream> originals = train.stream().map(PreparedCorpus.NamedStream::stream).toList();
+            List<List<StaffStream>> otherForms = formsOf(originals, config);
+            StaffVocabularies v = vocabularies(staff, originals, otherForms, config);
             vocabularies.put(staff, v);
             training.put(staff, PreparedCorpus.encode(train, v));
             List<List<Form>> encodedForms = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
-                StaffStream original = train.get(i).stream();
+                StaffStream original = originals.get(i);
                 String piece = train.get(i).piece();
                 encodedForms.add(otherForms.get(i).stream()
                         .map(f -> new Form(v.encode(piece, f), lostDurations(original, f))).toList());
@@ -74,10 +73,20 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
         return new TrainingData(vocabularies, training, forms, heldOut);
     }
 
-    /** A staff's vocabularies, counted on its training streams and, when the configuration augments, their forms. */
-    static StaffVocabularies vocabularies(Staff staff, List<StaffStream> training, TrainingConfig config) {
-        return StaffVocabularies.count(staff, config.augment() ? Augmentation.withForms(training) : training,
-                config.minEventCount());
+    /** For each training stream its other forms (see {@link Augmentation}), or none when training does not augment. */
+    static List<List<StaffStream>> formsOf(List<StaffStream> training, TrainingConfig config) {
+        return training.stream().map(s -> config.augment() ? Augmentation.formsOf(s) : List.<StaffStream>of()).toList();
+    }
+
+    /** A staff's vocabularies, counted on its training streams, each followed by its other forms. */
+    static StaffVocabularies vocabularies(Staff staff, List<StaffStream> training, List<List<StaffStream>> forms,
+                                          TrainingConfig config) {
+        List<StaffStream> counted = new ArrayList<>();
+        for (int i = 0; i < training.size(); i++) {
+            counted.add(training.get(i));
+            counted.addAll(forms.get(i));
+        }
+        return StaffVocabularies.count(staff, counted, config.minEventCount());
     }
 
     private static BitSet lostDurations(StaffStream original, StaffStream form) {

@@ -110,7 +110,9 @@ public class CommandLineComponent implements CommandLine {
     private String listing() {
         List<Command> sorted = available().stream().sorted(Comparator.comparing(Command::name)).toList();
         StringBuilder text = new StringBuilder("usage: segue COMMAND [ARGUMENTS]\n\ncommands:\n");
-        for (Command c : sorted) text.append("  ").append(synopsis(c)).append("\n      ").append(c.summary()).append('\n');
+        for (Command c : sorted) {
+            text.append("  ").append(synopsis(c)).append("\n      ").append(c.summary()).append('\n');
+        }
         text.append("  help [COMMAND]\n      this listing, or one command's usage\n");
         text.append("\nexit status: 0 done; 2 bad input or usage (one line on stderr); 1 unexpected failure ")
                 .append("(stack trace in ").append(logFile).append(')');
