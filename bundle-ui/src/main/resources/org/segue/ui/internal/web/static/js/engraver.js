@@ -7,8 +7,8 @@ export function loadEngraver() {
     if (!toolkit) {
         toolkit = (async () => {
             const [{ default: createVerovioModule }, { VerovioToolkit }] = await Promise.all([
-                import('../vendor/verovio/verovio-module.mjs'),
-                import('../vendor/verovio/verovio.mjs'),
+                import('../vendor/verovio/verovio-module.js'),
+                import('../vendor/verovio/verovio.js'),
             ]);
             return new Engraver(new VerovioToolkit(await createVerovioModule()));
         })();
