@@ -5,8 +5,10 @@
 import { api } from './api.js';
 import { markNewMeasures } from './engraver.js';
 
-// Raw sampling values override the creativity preset; they sit behind a disclosure.
+// Raw sampling values override the creativity preset; they sit behind a disclosure (the server marks them
+// "advanced"; these names are the fallback when it does not).
 const ADVANCED = new Set(['temperature', 'topKEvents', 'topKDurations']);
+const isAdvanced = (option) => (typeof option.advanced === 'boolean' ? option.advanced : ADVANCED.has(option.name));
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,7 +67,7 @@ export class ContinueDialog {
         const basic = [];
         const advanced = [];
         for (const option of options) {
-            (ADVANCED.has(option.name) ? advanced : basic).push(field(option, this.values.get(option.name)));
+            (isAdvanced(option) ? advanced : basic).push(field(option, this.values.get(option.name)));
         }
         $('continue-options').replaceChildren(...basic);
         $('continue-advanced-options').replaceChildren(...advanced);
@@ -317,7 +319,7 @@ function field(option, remembered) {
             input.autocomplete = 'off';
             input.spellcheck = false;
         }
-        if (!option.default) input.placeholder = ADVANCED.has(option.name) ? 'from creativity' : 'as in the piece';
+        if (!option.default) input.placeholder = isAdvanced(option) ? 'from creativity' : 'as in the piece';
     }
     input.id = id;
     input.name = option.name;
