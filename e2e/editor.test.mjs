@@ -94,6 +94,14 @@ test('open, continue, preview, apply, undo, redo and export in the editor page',
         assert.equal(await undo.isDisabled(), true, 'nothing to undo after opening');
         assert.equal(await redo.isDisabled(), true, 'nothing to redo after opening');
 
+        // a click selects a measure (the server keeps the selection), Escape clears it again
+        await score.locator('g.measure').nth(2).click();
+        await eventually('measure 3 is selected', async () =>
+            (await score.locator('g.measure.is-selected').count()) === 1);
+        await score.press('Escape');
+        await eventually('the selection is cleared', async () =>
+            (await score.locator('g.measure.is-selected').count()) === 0);
+
         // Compose > Continue this piece…
         await page.getByRole('button', { name: 'Compose' }).click();
         await page.getByRole('menuitem', { name: 'Continue this piece…' }).click();

@@ -76,6 +76,8 @@ export const api = {
         { body: file, type: scoreMediaType(file.name) || 'application/octet-stream' }),
     document: (id) => sendJson('GET', `/api/v1/documents/${encodeURIComponent(id)}`),
     score: async (id) => (await send('GET', `/api/v1/documents/${encodeURIComponent(id)}/score`)).text(),
+    select: (id, range) => sendJson('PUT', `/api/v1/documents/${encodeURIComponent(id)}/selection`,
+        { json: range }),
     actions: (id) => sendJson('GET', `/api/v1/actions?document=${encodeURIComponent(id)}`),
     preview: (id, actionId, options, signal) => sendJson('POST',
         `/api/v1/documents/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}/preview`,

@@ -3,7 +3,7 @@
 // button, and Apply, which puts the chosen proposal into the document as one undoable edit.
 
 import { api } from './api.js';
-import { markNewMeasures } from './engraver.js';
+import { markMeasures } from './engraver.js';
 
 // Raw sampling values override the creativity preset; they sit behind a disclosure (the server marks them
 // "advanced"; these names are the fallback when it does not).
@@ -284,7 +284,7 @@ function engraveProposal(engraver, proposal, card) {
             { width: target.clientWidth || 600, scale: 32, fromMeasure: from, header: false });
         if (range) {
             const firstShown = proposal.measures - measures.length + 1; // the rendering runs to the end
-            markNewMeasures(measures, range.from - firstShown, range.to - firstShown);
+            markMeasures(measures, range.from - firstShown, range.to - firstShown, 'new');
         }
     } catch (error) {
         target.textContent = error.message;

@@ -91,25 +91,26 @@ function firstError(log) {
 }
 
 /**
- * Marks measures as new: a class that colours their music (editor.css) and, per system, one soft band behind the
- * run of new measures, as high as the system, so the new bars stand out in colour and shape.
- * measures: the engraved g.measure elements in score order; first, last: 0-based indexes into it.
+ * Marks a run of measures: a class that colours their music (editor.css: is-new, is-selected) and, per system, one
+ * soft band behind the run, as high as the system, so the marked bars stand out in colour and shape.
+ * measures: the engraved g.measure elements in score order; first, last: 0-based indexes into it; kind: 'new' or
+ * 'selected'.
  */
-export function markNewMeasures(measures, first, last) {
-    const runs = new Map(); // g.system -> the new measures in it
+export function markMeasures(measures, first, last, kind = 'new') {
+    const runs = new Map(); // g.system -> the marked measures in it
     measures.forEach((measure, index) => {
         if (index < first || index > last) return;
-        measure.classList.add('is-new');
+        measure.classList.add(`is-${kind}`);
         const system = measure.closest('g.system');
         if (system) runs.set(system, [...(runs.get(system) || []), measure]);
     });
     for (const [system, run] of runs) {
-        const height = verticalExtent(system.querySelectorAll('g.measure'));
+        const height = verticalExtent(system.querySelectorAll('g.measure > g.staff'));
         const left = safeBox(run[0]);
         const right = safeBox(run[run.length - 1]);
         if (!height || !left || !right) continue; // not laid out: the colour alone marks them
         const band = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-        band.setAttribute('class', 'new-bar-band');
+        band.setAttribute('class', `${kind}-bar-band`);
         band.setAttribute('x', left.x);
         band.setAttribute('y', height.top);
         band.setAttribute('width', right.x + right.width - left.x);
@@ -118,18 +119,46 @@ export function markNewMeasures(measures, first, last) {
     }
 }
 
-/** The top and bottom of a system's measures, with a margin. */
-function verticalExtent(measures) {
+/**
+ * Gives every measure a transparent rectangle as high as its system, so a click anywhere in the measure (not only
+ * on a note or a staff line) lands on it.
+ */
+export function addHitAreas(measures) {
+    const extents = new Map(); // g.system -> its vertical extent
+    for (const measure of measures) {
+        const system = measure.closest('g.system');
+        if (system && !extents.has(system)) extents.set(system, verticalExtent(system.querySelectorAll('g.measure > g.staff')));
+        const height = system ? extents.get(system) : null;
+        const box = safeBox(measure);
+        if (!height || !box) continue;
+        const area = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        area.setAttribute('class', 'hit-area');
+        area.setAttribute('x', box.x);
+        area.setAttribute('y', height.top);
+        area.setAttribute('width', box.width);
+        area.setAttribute('height', height.bottom - height.top);
+        measure.insertBefore(area, measure.firstChild);
+    }
+}
+
+/** Takes the marks of one kind away again. */
+export function unmarkMeasures(container, kind) {
+    container.querySelectorAll(`.${kind}-bar-band`).forEach((band) => band.remove());
+    container.querySelectorAll(`g.measure.is-${kind}`).forEach((measure) => measure.classList.remove(`is-${kind}`));
+}
+
+/** The top and bottom of a system's staves (notes above and below them included, tempo marks not), with a margin. */
+function verticalExtent(staves) {
     let top = Infinity;
     let bottom = -Infinity;
-    for (const measure of measures) {
-        const box = safeBox(measure);
+    for (const staff of staves) {
+        const box = safeBox(staff);
         if (!box) continue;
         top = Math.min(top, box.y);
         bottom = Math.max(bottom, box.y + box.height);
     }
     if (!Number.isFinite(top)) return null;
-    const margin = (bottom - top) * 0.05;
+    const margin = (bottom - top) * 0.08;
     return { top: top - margin, bottom: bottom + margin };
 }
 

@@ -3,7 +3,7 @@
 // and Export.
 
 import { api, attachmentName, scoreMediaType } from './api.js';
-import { loadEngraver, markNewMeasures } from './engraver.js';
+import { addHitAreas, loadEngraver, markMeasures, unmarkMeasures } from './engraver.js';
 import { MenuButton } from './menu-button.js';
 import { ContinueDialog } from './continue-dialog.js';
 import { Player } from './player.js';
@@ -15,6 +15,8 @@ const editor = {
     musicxml: null, // its score as last fetched
     actions: [], // the editor actions for it, from the server
     newBars: null, // {from, to}: the bars the last Apply added, marked until the next change
+    measures: [], // the engraved g.measure elements, in score order
+    anchor: null, // the measure a Shift+click or Shift+arrow selection extends from
     busy: false,
 };
 
@@ -95,8 +97,10 @@ async function engrave() {
             throw new Error(`The engraver did not load (${error.message}); reload the page`);
         });
         const target = $('engraving');
-        const measures = engraver.engrave(editor.musicxml, target, { width: paperWidth(), scale: 46 });
-        if (editor.newBars) markNewMeasures(measures, editor.newBars.from - 1, editor.newBars.to - 1);
+        editor.measures = engraver.engrave(editor.musicxml, target, { width: paperWidth(), scale: 46 });
+        addHitAreas(editor.measures);
+        if (editor.newBars) markMeasures(editor.measures, editor.newBars.from - 1, editor.newBars.to - 1, 'new');
+        showSelection();
     } finally {
         score.dataset.measures = String(editor.state.measures);
         score.setAttribute('aria-busy', 'false');
@@ -112,6 +116,80 @@ function paperWidth() {
 function measuresText(count) {
     return count === 1 ? '1 measure' : `${count} measures`;
 }
+
+// ----- selection: the new bars go after the selection's last measure -----
+
+function showSelection() {
+    const target = $('engraving');
+    unmarkMeasures(target, 'selected');
+    const selection = editor.state && editor.state.selection;
+    if (selection) markMeasures(editor.measures, selection.from - 1, selection.to - 1, 'selected');
+}
+
+async function select(range) {
+    const state = editor.state;
+    if (!state) return;
+    const same = (a, b) => (a === null ? b === null : b !== null && a.from === b.from && a.to === b.to);
+    if (same(range, state.selection)) return;
+    try {
+        editor.state = await api.select(state.id, range);
+        showSelection();
+        const chosen = editor.state.selection;
+        say(chosen ? `${rangeText(chosen)} selected: new bars go after measure ${chosen.to}. Escape clears it.`
+            : 'No selection: new bars go after the end of the piece.');
+    } catch (error) {
+        showError(error.message);
+    }
+}
+
+function rangeText(range) {
+    return range.from === range.to ? `Measure ${range.from}` : `Measures ${range.from}–${range.to}`;
+}
+
+/** A click selects its measure; Shift+click extends the selection; a click on the only selected one clears it. */
+$('engraving').addEventListener('click', (event) => {
+    const measure = event.target.closest('g.measure');
+    const index = measure ? editor.measures.indexOf(measure) + 1 : 0;
+    if (!editor.state || editor.busy || index === 0) return;
+    const current = editor.state.selection;
+    if (event.shiftKey && editor.anchor) {
+        select({ from: Math.min(editor.anchor, index), to: Math.max(editor.anchor, index) });
+    } else if (current && current.from === index && current.to === index) {
+        editor.anchor = null;
+        select(null);
+    } else {
+        editor.anchor = index;
+        select({ from: index, to: index });
+    }
+});
+
+/** Arrows move the selection by a measure (Shift extends it), Home and End go to the ends, Escape clears it. */
+$('score').addEventListener('keydown', (event) => {
+    const state = editor.state;
+    if (!state || editor.busy || event.ctrlKey || event.metaKey || event.altKey) return;
+    const count = editor.measures.length;
+    const current = state.selection;
+    const focus = current ? (editor.anchor === current.to ? current.from : current.to) : null;
+    let next = null;
+    if (event.key === 'ArrowRight') next = focus === null ? 1 : Math.min(count, focus + 1);
+    else if (event.key === 'ArrowLeft') next = focus === null ? count : Math.max(1, focus - 1);
+    else if (event.key === 'Home') next = 1;
+    else if (event.key === 'End') next = count;
+    else if (event.key === 'Escape' && current) {
+        event.preventDefault();
+        editor.anchor = null;
+        select(null);
+        return;
+    } else return;
+    event.preventDefault();
+    if (event.shiftKey) {
+        editor.anchor = editor.anchor || focus || next;
+        select({ from: Math.min(editor.anchor, next), to: Math.max(editor.anchor, next) });
+    } else {
+        editor.anchor = next;
+        select({ from: next, to: next });
+    }
+});
 
 // ----- toolbar state -----
 
