@@ -61,6 +61,8 @@ final class ContinuationGenerator {
         List<Clef> clefs = extender.clefs();
         int staves = Math.min(2, clefs.size());
         List<Timeline> timelines = List.of(new Timeline(), new Timeline());
+        List<Duration> newLengths = extender.measureLengths();
+        Duration newMeasure = newLengths.get(newLengths.size() - 1);
         List<StaffGenerator> generators = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
             Staff network = staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
@@ -72,7 +74,8 @@ final class ContinuationGenerator {
                     network == Staff.TREBLE, fromCanonical, speller,
                     new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                     new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
-                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin()));
+                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
+                    RestLimits.of(part.measures(), staff, newMeasure)));
         }
 
         List<Duration> lengths = extender.measureLengths();

@@ -25,6 +25,8 @@ import org.segue.model.Pitch;
  * <p>Rhythm: a duration is drawn only among those after which the next onset still lies on the score's grid, a
  * multiple of a 16th or of an eighth-note triplet from the bar line, so that the staves never drift into
  * positions no one could read (a 32nd after a triplet, say); where no duration fits, any is allowed.
+ *
+ * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff.
  */
 final class StaffGenerator implements StreamBalancer.SoundSource {
 
@@ -45,7 +47,11 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final Timeline own;
     private final Timeline other;
     private final Duration origin;
+    private final RestLimits restLimits;
     private Distributions next;
+    private Duration silence = Duration.ZERO;
+    private double silentQuarters;
+    private double totalQuarters;
 
     /**
      * @param prefix the staff's last events, as tokens, to prime the network with
@@ -56,7 +62,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
      */
     StaffGenerator(StaffModel model, List<Token> prefix, boolean upper, int semitones, PitchSpeller speller,
                    TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other,
-                   Duration origin) {
+                   Duration origin, RestLimits restLimits) {
         this.model = model;
         this.session = model.newSession(1);
         this.upper = upper;
@@ -68,27 +74,43 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.own = own;
         this.other = other;
         this.origin = origin;
+        this.restLimits = restLimits;
         this.next = session.prime(prefix).get(0);
     }
 
     @Override
     public Sound next() {
         Sound against = other.soundingAt(own.end());
-        int event = events.sample(next.events(), c -> true, c -> weight(model.event(c), against));
-        int duration = sampleDuration();
+        boolean restAllowed = restLimits.allowsRestAfter(silence);
+        double restWeight = restLimits.restWeight(silentQuarters, totalQuarters);
+        int event = events.sample(next.events(), c -> restAllowed || !model.event(c).isRest(),
+                c -> weight(model.event(c), against) * (model.event(c).isRest() ? restWeight : 1));
+        boolean rest = model.event(event).isRest();
+        int duration = sampleDuration(rest);
         Sound sound = new Sound(pitches(model.event(event)), model.duration(duration).orElseThrow());
         own.add(sound);
+        silence = rest ? silence.plus(sound.duration()) : Duration.ZERO;
+        if (rest) silentQuarters += sound.duration().toQuarters();
+        totalQuarters += sound.duration().toQuarters();
         next = session.step(new Token(event, duration));
         return sound;
     }
 
-    private int sampleDuration() {
+    /** A duration on the grid and, for a rest, within the rest limits; each condition gives way if none fits. */
+    private int sampleDuration(boolean rest) {
         Duration position = origin.plus(own.end());
+        IntPredicate known = c -> model.duration(c).isPresent();
         IntPredicate onGrid = c -> model.duration(c).map(d -> onGrid(position.plus(d))).orElse(false);
-        boolean anyOnGrid = false;
-        for (int c = 0; c < next.durations().length && !anyOnGrid; c++) anyOnGrid = onGrid.test(c);
-        IntPredicate allowed = anyOnGrid ? onGrid : c -> model.duration(c).isPresent();
-        return durations.sample(next.durations(), allowed, c -> 1);
+        IntPredicate fits = c -> !rest || model.duration(c).map(d -> restLimits.allowsRest(silence, d)).orElse(false);
+        for (IntPredicate allowed : List.of(onGrid.and(fits), fits.and(known), onGrid, known)) {
+            if (any(allowed)) return durations.sample(next.durations(), allowed, c -> 1);
+        }
+        throw new IllegalStateException("the duration vocabulary has no known duration");
+    }
+
+    private boolean any(IntPredicate allowed) {
+        for (int c = 0; c < next.durations().length; c++) if (allowed.test(c)) return true;
+        return false;
     }
 
     /** Whether a position after a bar line is a multiple of a 16th or of an eighth-note triplet. */
