@@ -70,7 +70,11 @@ public final class Launcher {
             throws LaunchException, InvocationTargetException {
         long start = System.nanoTime();
         Map<String, String> properties = Map.of("segue.log.file", log.path().toString());
-        SegueFramework framework = SegueFramework.start(storage.folder(), storage.clean(), bundleFiles, properties);
+        Configurations configurations = Configurations.read(settings.configFolder());
+        if (!configurations.byPid().isEmpty()) log.info("configurations from " + settings.configFolder() + ": "
+                + configurations.byPid().keySet());
+        SegueFramework framework = SegueFramework.start(storage.folder(), storage.clean(), bundleFiles, properties,
+                configurations);
         try {
             CommandLineClient commandLine = awaitCommandLine(framework, log);
             log.info(bundleFiles.size() + " bundles started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
