@@ -37,7 +37,12 @@ class ShellCommandsTest {
         return new ShellCommands((args, o, e) -> {
             calls.add(args);
             o.println("ran " + String.join(" ", args));
-            return answer.apply(args);
+            int status = answer.apply(args);
+            if (status != CommandLine.OK) {
+                e.println("reading...");
+                e.println(args.get(1) + ": no such file; check the path");
+            }
+            return status;
         });
     }
 
@@ -58,12 +63,19 @@ class ShellCommandsTest {
     }
 
     @Test
-    void aStatusOtherThanZeroFailsTheShellCommandAndNamesTheStatus() {
+    void aStatusOtherThanZeroFailsTheShellCommandWithTheCommandsLastErrorLine() {
         ShellCommands shell = shell(args -> CommandLine.BAD_INPUT);
 
         assertThatThrownBy(() -> shell.info("missing.mid"))
                 .isInstanceOf(ShellCommands.ShellCommandFailed.class)
-                .hasMessage("segue info ended with exit status 2")
+                .hasMessage("missing.mid: no such file; check the path (exit status 2)")
                 .satisfies(e -> assertThat(((ShellCommands.ShellCommandFailed) e).status()).isEqualTo(2));
+    }
+
+    @Test
+    void aFailureWithoutAnErrorLineNamesTheCommandAndTheStatus() {
+        ShellCommands shell = new ShellCommands((args, o, e) -> CommandLine.FAILED);
+
+        assertThatThrownBy(shell::train).hasMessage("segue train ended with exit status 1");
     }
 }
