@@ -27,6 +27,7 @@ public record ContinuationRequest(int bars, int variations, int topKEvents, int 
 
     public static final int MAX_BARS = 512;
     public static final int MAX_VARIATIONS = 64;
+    public static final int DEFAULT_BARS = 8;
     public static final int DEFAULT_TOP_K_EVENTS = 10;
     public static final int DEFAULT_TOP_K_DURATIONS = 5;
     public static final long DEFAULT_SEED = 1;
@@ -61,6 +62,11 @@ public record ContinuationRequest(int bars, int variations, int topKEvents, int 
     /** The seed of variation {@code index}: the request's seed for the first, then well-spread others. */
     public long seedOf(int index) {
         return index == 0 ? seed : seed + 0x9E3779B97F4A7C15L * index;
+    }
+
+    public ContinuationRequest withBars(int newBars) {
+        return new ContinuationRequest(newBars, variations, topKEvents, topKDurations, temperature, harmony, seed,
+                targetKey, tempo, model);
     }
 
     public ContinuationRequest withVariations(int newVariations) {

@@ -23,4 +23,13 @@ public interface ContinuationService {
      *         written (the message says which)
      */
     ContinuationResult continueScore(Score score, ContinuationRequest request) throws ModelException;
+
+    /**
+     * A request with this service's configured defaults (bars, top-k values, temperature, harmony, seed; no target
+     * key or tempo), which callers start from and change where their user says otherwise. Its {@code model} is
+     * null: {@link #continueScore} then uses the configured model, or the shipped one.
+     */
+    default ContinuationRequest defaults() {
+        return ContinuationRequest.of(ContinuationRequest.DEFAULT_BARS);
+    }
 }

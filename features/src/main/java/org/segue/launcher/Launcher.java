@@ -83,7 +83,11 @@ public final class Launcher {
         }
         Map<String, String> properties = new HashMap<>(ServeAddress.frameworkProperties(address));
         properties.put("segue.log.file", log.path().toString());
-        SegueFramework framework = SegueFramework.start(storage.folder(), storage.clean(), bundleFiles, properties);
+        Configurations configurations = Configurations.read(settings.configFolder());
+        if (!configurations.byPid().isEmpty()) log.info("configurations from " + settings.configFolder() + ": "
+                + configurations.byPid().keySet());
+        SegueFramework framework = SegueFramework.start(storage.folder(), storage.clean(), bundleFiles, properties,
+                configurations);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = stopOnInterrupt(framework, finished, log);
         try {

@@ -45,6 +45,11 @@ public record LauncherSettings(Path home, Path bundles, Duration serviceTimeout)
         return home.resolve("segue.log");
     }
 
+    /** Configuration files, {@code PID.cfg}, as Karaf keeps them in its own {@code etc/}. */
+    public Path configFolder() {
+        return home.resolve("etc");
+    }
+
     public Path javacppCache() {
         return home.resolve("javacpp-cache");
     }

@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -47,6 +48,15 @@ public final class SegueFramework implements AutoCloseable {
      */
     public static SegueFramework start(Path storage, boolean clean, List<Path> bundleFiles,
                                        Map<String, String> properties) throws LaunchException {
+        return start(storage, clean, bundleFiles, properties, Configurations.none());
+    }
+
+    /**
+     * Like {@link #start(Path, boolean, List, Map)}, and hands {@code configurations} to Config Admin once the
+     * libraries are up and before any bundle with components starts, so components start configured.
+     */
+    static SegueFramework start(Path storage, boolean clean, List<Path> bundleFiles, Map<String, String> properties,
+                                Configurations configurations) throws LaunchException {
         Map<String, String> config = new HashMap<>(defaultProperties());
         config.putAll(properties);
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -61,7 +71,7 @@ public final class SegueFramework implements AutoCloseable {
         }
         SegueFramework started = new SegueFramework(framework);
         try {
-            startBundles(started.installBundles(bundleFiles));
+            startBundles(started.installBundles(bundleFiles), framework.getBundleContext(), configurations);
             return started;
         } catch (LaunchException e) {
             started.close();
@@ -192,17 +202,22 @@ public final class SegueFramework implements AutoCloseable {
         }
     }
 
-    private static void startBundles(List<Bundle> bundles) throws LaunchException {
-        List<Bundle> ordered = new ArrayList<>();
-        bundles.stream().filter(b -> !isFragment(b) && !hasComponents(b)).forEach(ordered::add);
-        bundles.stream().filter(b -> !isFragment(b) && hasComponents(b)).forEach(ordered::add);
-        for (Bundle bundle : ordered) {
-            try {
-                bundle.start();
-            } catch (BundleException | RuntimeException e) {
-                throw new LaunchException("bundle " + bundle.getSymbolicName() + " did not start: "
-                        + e.getMessage(), e);
-            }
+    private static void startBundles(List<Bundle> bundles, BundleContext context, Configurations configurations)
+            throws LaunchException {
+        for (Bundle bundle : bundles) {
+            if (!isFragment(bundle) && !hasComponents(bundle)) start(bundle);
+        }
+        configurations.apply(context);
+        for (Bundle bundle : bundles) {
+            if (!isFragment(bundle) && hasComponents(bundle)) start(bundle);
+        }
+    }
+
+    private static void start(Bundle bundle) throws LaunchException {
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            throw new LaunchException("bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
         }
     }
 

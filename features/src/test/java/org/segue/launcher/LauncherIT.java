@@ -109,4 +109,23 @@ class LauncherIT {
         assertThat(outcome.errLines()).hasSize(1);
         assertThat(outcome.err()).startsWith("segue: no bundles in " + empty);
     }
+
+    @Test
+    void theSettingsOfSegueHomeEtcReachTheContinuationServiceAndGoWithTheirFile() throws Exception {
+        Path example = SharedData.root().resolve("examples/little-waltz.musicxml");
+        Path config = Files.createDirectories(home.resolve("etc")).resolve("org.segue.continuation.cfg");
+        Files.writeString(config, "# as Karaf keeps it in its etc/\nbars = 3\ntopKEvents = 4\n");
+
+        Outcome configured = launch(settings(), "continue", example.toString(), "--out",
+                folder.resolve("a.musicxml").toString(), "--json");
+        Files.delete(config);
+        Outcome unconfigured = launch(settings(), "continue", example.toString(), "--out",
+                folder.resolve("b.musicxml").toString(), "--json");
+
+        assertThat(configured.err()).isEmpty();
+        assertThat(new ObjectMapper().readTree(configured.out()).get("addedMeasures").asInt()).isEqualTo(3);
+        assertThat(log()).contains("configurations from " + home.resolve("etc") + ": [org.segue.continuation]");
+        assertThat(new ObjectMapper().readTree(unconfigured.out()).get("addedMeasures").asInt())
+                .as("the built-in default once the file is gone, though the framework cache is reused").isEqualTo(8);
+    }
 }

@@ -5,15 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationRequest;
 import org.segue.continuation.ContinuationResult;
@@ -21,51 +25,115 @@ import org.segue.continuation.ContinuationService;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.model.Score;
 import org.segue.training.ModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ContinuationService}: loads models once (a file again when it changed), and writes a request's
- * variations side by side on a pool as large as the machine has cores, each variation with its own networks'
- * state and seed, so the result does not depend on the pool.
+ * variations side by side on a pool (one thread per core unless configured), each variation with its own
+ * networks' state and seed, so the result does not depend on the pool.
+ *
+ * <p>Configured through Config Admin ({@link ContinuationSettings}, PID {@value ContinuationSettings#PID}); without
+ * a configuration it uses the built-in defaults. A new configuration applies to the next request: requests in
+ * flight finish with the model and the pool they started with.
  */
-@Component(service = ContinuationService.class)
+@Component(service = ContinuationService.class, configurationPid = ContinuationSettings.PID)
+@Designate(ocd = ContinuationSettings.class)
 public class ContinuationComponent implements ContinuationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuationComponent.class);
 
     private record Loaded(long modified, SegueModel model) {
     }
 
+    /** What one request works with; replaced whole when the configuration changes. */
+    private record Setup(ContinuationDefaults defaults, ExecutorService pool) {
+    }
+
     private final Map<Path, Loaded> models = new ConcurrentHashMap<>();
-    private ExecutorService pool;
+    private volatile Setup setup;
+
+    /** Without a framework (tests): the built-in defaults. */
+    public void activate() {
+        start(ContinuationDefaults.builtIn());
+    }
 
     @Activate
-    public void activate() {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "segue-continuation");
-            t.setDaemon(true);
-            return t;
-        });
+    public void activate(ContinuationSettings settings) {
+        start(checked(settings, ContinuationDefaults.builtIn()));
+    }
+
+    private void start(ContinuationDefaults defaults) {
+        setup = new Setup(defaults, newPool(defaults.threads()));
+    }
+
+    /** A changed configuration: the next request uses it; the old pool finishes what it has and stops. */
+    @Modified
+    public void modified(ContinuationSettings settings) {
+        Setup old = setup;
+        ContinuationDefaults defaults = checked(settings, old.defaults());
+        ExecutorService pool = defaults.threads() == old.defaults().threads() ? old.pool()
+                : newPool(defaults.threads());
+        setup = new Setup(defaults, pool);
+        if (pool != old.pool()) old.pool().shutdown();
+        LOG.info("configuration {} applied: {} (model {}, {} threads)", ContinuationSettings.PID,
+                defaults.request(), defaults.model() == null ? "shipped" : defaults.model(), defaults.threads());
     }
 
     @Deactivate
     public void deactivate() {
-        pool.shutdownNow();
+        setup.pool().shutdownNow();
         models.clear();
+    }
+
+    @Override
+    public ContinuationRequest defaults() {
+        return setup.defaults().request();
     }
 
     @Override
     public ContinuationResult continueScore(Score score, ContinuationRequest request) throws ModelException {
         long start = System.nanoTime();
-        SegueModel model = model(request.model());
+        Setup current = setup;
+        Path file = request.model() != null ? request.model() : current.defaults().model();
+        SegueModel model = model(file);
         int inputMeasures = score.measureCount();
         List<Future<Continuation>> futures = new ArrayList<>();
         for (int v = 0; v < request.variations(); v++) {
             long seed = request.seedOf(v);
-            futures.add(pool.submit(() -> ContinuationGenerator.generate(model, score, request, seed)));
+            futures.add(submit(current.pool(), () -> ContinuationGenerator.generate(model, score, request, seed)));
         }
         List<Continuation> continuations = new ArrayList<>();
         for (Future<Continuation> f : futures) continuations.add(await(f));
         return new ContinuationResult(inputMeasures, request.bars(), continuations,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The settings checked; a value out of range is logged as one line and the previous defaults stay. */
+    private static ContinuationDefaults checked(ContinuationSettings settings, ContinuationDefaults previous) {
+        try {
+            return ContinuationDefaults.from(settings);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; keeping the previous values", e.getMessage());
+            return previous;
+        }
+    }
+
+    /** On the pool the request started with, or on the new one when a new configuration has just retired it. */
+    private Future<Continuation> submit(ExecutorService pool, Callable<Continuation> work) {
+        try {
+            return pool.submit(work);
+        } catch (RejectedExecutionException e) {
+            return setup.pool().submit(work);
+        }
+    }
+
+    private static ExecutorService newPool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "segue-continuation");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private SegueModel model(Path file) throws ModelException {

@@ -1,7 +1,10 @@
 package org.segue.core.internal.runtime;
 
+import java.util.Map;
+
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,17 @@ public final class Nd4jRuntime {
         call(work);
     }
 
+    /** Before the natives load: afterwards OpenMP no longer reads its environment. */
+    private static void configureOpenMp() {
+        try {
+            Map<String, String> applied = OpenMpEnvironment.applyWhereUnset();
+            if (!applied.isEmpty()) LOG.info("OpenMP environment set for ND4J: {}", applied);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("cannot set the OpenMP environment ({}); set {} yourself for full speed", e,
+                    OpenMpEnvironment.wanted());
+        }
+    }
+
     private static ClassLoader bundleLoader() {
         return Nd4jRuntime.class.getClassLoader();
     }
@@ -51,10 +65,13 @@ public final class Nd4jRuntime {
         if (ready) return;
         synchronized (Nd4jRuntime.class) {
             if (ready) return;
+            configureOpenMp();
             ND4JClassLoading.setNd4jClassloader(bundleLoader());
             long start = System.nanoTime();
             String backend = Nd4j.getBackend().getClass().getSimpleName();
-            LOG.info("ND4J backend {} ready in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("ND4J backend {} ready in {} ms; OpenMP uses up to {} threads", backend,
+                    (System.nanoTime() - start) / 1_000_000, NativeOpsHolder.getInstance().getDeviceNativeOps()
+                            .ompGetMaxThreads());
             ready = true;
         }
     }

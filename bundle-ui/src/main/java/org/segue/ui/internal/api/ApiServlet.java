@@ -21,12 +21,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
@@ -50,13 +53,14 @@ import org.slf4j.LoggerFactory;
  * documents of the reference editor (open, preview an action, apply, undo, redo, export). Every answer is JSON, or
  * the file asked for; every error is {@code {"error": "one line"}} with its status.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = HttpSettings.PID)
+@Designate(ocd = HttpSettings.class)
 @HttpWhiteboardServletName("segue-api")
 @HttpWhiteboardServletPattern(ApiServlet.ROOT + "/*")
 public class ApiServlet extends HttpServlet {
 
     static final String ROOT = "/api/v1";
-    /** The largest score accepted in a request body. */
+    /** The largest score accepted in a request body, unless configured ({@link HttpSettings#uploadLimitMiB()}). */
     static final long UPLOAD_LIMIT = 32L * 1024 * 1024;
     /** The largest JSON body accepted (options, selections). */
     static final long JSON_LIMIT = 64 * 1024;
@@ -89,7 +93,22 @@ public class ApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<EditorAction> actions;
 
+    private transient volatile long uploadLimit = UPLOAD_LIMIT;
+
     public ApiServlet() {
+    }
+
+    /** A new upload limit applies to the next request. */
+    @Activate
+    @Modified
+    void configure(HttpSettings settings) {
+        int mib = settings.uploadLimitMiB();
+        if (mib < 1 || mib > 2047) {
+            LOG.error("configuration {}: uploadLimitMiB must be in 1..2047, not {}; keeping {} MiB", HttpSettings.PID,
+                    mib, uploadLimit / (1024 * 1024));
+            return;
+        }
+        uploadLimit = mib * 1024L * 1024;
     }
 
     ApiServlet(ScoreFiles scoreFiles, OpenDocuments documents, List<EditorAction> actions) {
@@ -125,7 +144,7 @@ public class ApiServlet extends HttpServlet {
             }
             case "info" -> {
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, UPLOAD_LIMIT);
+                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
                 sendText(response, 200, "application/json", InfoCommand.json(java.nio.file.Path.of(
                         ScoreUpload.fileName(request, new byte[0])), ScoreSummary.of(score)));
             }
@@ -135,7 +154,7 @@ public class ApiServlet extends HttpServlet {
             }
             case "convert" -> {
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, UPLOAD_LIMIT);
+                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
                 String name = ScoreUpload.fileName(request, new byte[0]);
                 sendScore(response, score, baseName(name), requiredParameter(request, "to"));
             }
@@ -162,7 +181,7 @@ public class ApiServlet extends HttpServlet {
                     return;
                 }
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, UPLOAD_LIMIT);
+                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
                 EditorDocument document = documents.open(ScoreUpload.fileName(request, new byte[0]), score);
                 send(response, 201, ApiJson.state(document));
                 return;
@@ -215,7 +234,7 @@ public class ApiServlet extends HttpServlet {
     private ObjectNode continueStateless(HttpServletRequest request) throws ApiException, IOException {
         Map<String, String> options = Query.of(request);
         options.remove("filename");
-        Score score = ScoreUpload.read(request, scoreFiles, UPLOAD_LIMIT);
+        Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
         NotationDocument document = new UploadedScore(score);
         ActionPreview preview = runPreview(requireContinueAction(), document, options);
         int addedMeasures = preview.proposals().get(0).edit().inserted().size();

@@ -60,7 +60,7 @@ public class ContinueCommand implements Command {
 
     @Override
     public String usage() {
-        return "IN --bars N --out FILE [--out FILE ...] [--variations V] [--seed S] [--top-k-events K] "
+        return "IN --out FILE [--out FILE ...] [--bars N] [--variations V] [--seed S] [--top-k-events K] "
                 + "[--top-k-durations K] [--temperature T] [--harmony H] [--key KEY] [--tempo BPM] [--model MODEL] "
                 + "[--json]";
     }
@@ -91,16 +91,17 @@ public class ContinueCommand implements Command {
         out.println(arguments.flag("--json") ? json(in, request, result, written) : text(result, written));
     }
 
-    private static ContinuationRequest request(Arguments a) throws UsageException {
-        if (a.values("--bars").isEmpty()) throw new UsageException("missing --bars N (how many measures to add)");
+    /** The service's configured defaults, with every option given on the command line in their place. */
+    private ContinuationRequest request(Arguments a) throws UsageException {
+        ContinuationRequest d = continuations.defaults();
         ContinuationRequest request = new ContinuationRequest(
-                OptionValues.intValue(a, "--bars", 0, 1, ContinuationRequest.MAX_BARS),
+                OptionValues.intValue(a, "--bars", d.bars(), 1, ContinuationRequest.MAX_BARS),
                 OptionValues.intValue(a, "--variations", 1, 1, ContinuationRequest.MAX_VARIATIONS),
-                OptionValues.intValue(a, "--top-k-events", ContinuationRequest.DEFAULT_TOP_K_EVENTS, 1, 100_000),
-                OptionValues.intValue(a, "--top-k-durations", ContinuationRequest.DEFAULT_TOP_K_DURATIONS, 1, 1000),
-                OptionValues.doubleValue(a, "--temperature", 1.0, 0.01, 100),
-                OptionValues.doubleValue(a, "--harmony", ContinuationRequest.DEFAULT_HARMONY, 0, 1),
-                OptionValues.longValue(a, "--seed", ContinuationRequest.DEFAULT_SEED),
+                OptionValues.intValue(a, "--top-k-events", d.topKEvents(), 1, 100_000),
+                OptionValues.intValue(a, "--top-k-durations", d.topKDurations(), 1, 1000),
+                OptionValues.doubleValue(a, "--temperature", d.temperature(), 0.01, 100),
+                OptionValues.doubleValue(a, "--harmony", d.harmony(), 0, 1),
+                OptionValues.longValue(a, "--seed", d.seed()),
                 null, null, null);
         String key = OptionValues.last(a, "--key");
         if (key != null) {
