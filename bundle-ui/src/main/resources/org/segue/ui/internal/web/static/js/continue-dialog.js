@@ -158,6 +158,7 @@ export class ContinueDialog {
 
     clearProposals() {
         this.preview = null;
+        $('continue-status').textContent = '';
         $('proposals').replaceChildren();
         $('proposals-placeholder').hidden = false;
         $('apply-button').disabled = true;
@@ -171,6 +172,8 @@ export class ContinueDialog {
             this.showMessage('The action made no proposal; try other options');
             return;
         }
+        $('continue-status').textContent = proposals.length === 1 ? 'One variation is ready.'
+            : `${proposals.length} variations are ready.`;
         const cards = proposals.map((proposal) => this.card(proposal));
         $('proposals').replaceChildren(...cards);
         $('proposals-placeholder').hidden = true;
