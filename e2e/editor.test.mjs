@@ -77,13 +77,19 @@ test('open, continue, preview, apply, undo, redo and export in the editor page',
         const redo = page.getByRole('button', { name: 'Redo', exact: true });
         const openScore = page.getByLabel('Open score', { exact: true });
 
-        // a file that is no score: one clear message in the page, nothing opened
+        // a file that is no score, dropped on the page: one clear message, nothing opened
         const before = problems.length;
-        await openScore.setInputFiles({ name: 'not-a-score.musicxml', mimeType: 'application/xml',
-            buffer: Buffer.from('this is not music') });
+        const dropped = await page.evaluateHandle(() => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(['this is not music'], 'not-a-score.musicxml', { type: 'application/xml' }));
+            return transfer;
+        });
+        await page.dispatchEvent('main', 'dragenter', { dataTransfer: dropped });
+        await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
+        await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
         const alert = page.getByRole('alert').filter({ hasText: /\S/ });
         await alert.first().waitFor();
-        assert.match(await alert.first().innerText(), /\S/, 'the page says what went wrong');
+        assert.match(await alert.first().innerText(), /not-a-score\.musicxml/, 'the page says which file is wrong');
         assert.equal(await score.getAttribute('data-measures'), null, 'no score is shown for a bad file');
         problems.splice(before); // the 400 answer the browser logs is expected here
         await page.getByRole('button', { name: 'Dismiss message' }).click();

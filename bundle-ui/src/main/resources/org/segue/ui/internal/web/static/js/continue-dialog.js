@@ -158,6 +158,7 @@ export class ContinueDialog {
 
     clearProposals() {
         this.preview = null;
+        $('continue-status').textContent = '';
         $('proposals').replaceChildren();
         $('proposals-placeholder').hidden = false;
         $('apply-button').disabled = true;
@@ -171,6 +172,8 @@ export class ContinueDialog {
             this.showMessage('The action made no proposal; try other options');
             return;
         }
+        $('continue-status').textContent = proposals.length === 1 ? 'One variation is ready.'
+            : `${proposals.length} variations are ready.`;
         const cards = proposals.map((proposal) => this.card(proposal));
         $('proposals').replaceChildren(...cards);
         $('proposals-placeholder').hidden = true;
@@ -345,9 +348,18 @@ function reportList(proposal) {
     };
     entry('In key', percent(report.notesInScale),
         report.generatedNotes !== undefined ? `of ${report.generatedNotes} new notes` : null);
+    const silent = typeof report.silentStrongBeats === 'number'
+        ? `; ${percent(report.silentStrongBeats)} have a staff silent` : '';
     entry('Consonance', percent(report.consonantStrongBeats),
-        report.strongBeats !== undefined ? `of ${report.strongBeats} strong beats where both staves sound` : null);
+        report.strongBeats !== undefined ? `of ${report.strongBeats} strong beats${silent}` : null);
     entry('Repeated bars', percent(report.repeatedBars), 'new bars equal to an earlier bar');
+    for (const [staff, name] of [['treble', 'Treble'], ['bass', 'Bass']]) {
+        const sounding = report[`${staff}SoundingNew`];
+        if (typeof sounding !== 'number') continue;
+        const piece = report[`${staff}SoundingPiece`];
+        entry(`${name} sounds`, `${percent(sounding)} · piece ${percent(piece)}`,
+            `share of the new bars' beats on which the ${staff} sounds, and of the piece's last 16 measures'`);
+    }
     return list;
 }
 

@@ -83,6 +83,7 @@ async function show(state) {
     editor.musicxml = musicxml;
     editor.actions = [];
     $('document-title').textContent = state.title || state.fileName;
+    $('document-title').title = `${state.title || state.fileName} (${state.fileName})`;
     document.title = `${state.title || state.fileName} – Segue`;
     await engrave();
 }

@@ -13,6 +13,7 @@ export class MenuButton {
         this.onSelect = onSelect;
         this.onDisabled = onDisabled;
         this.onOpen = onOpen;
+        this.opening = null;
         button.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open('first')));
         button.addEventListener('keydown', (event) => this.buttonKey(event));
         menu.addEventListener('keydown', (event) => this.menuKey(event));
@@ -43,7 +44,15 @@ export class MenuButton {
         return [...this.menu.querySelectorAll('[role="menuitem"]')];
     }
 
-    async open(focus) {
+    /** Opens the menu (once, however many events ask while its items are being fetched) and focuses an item. */
+    open(focus) {
+        if (!this.opening) {
+            this.opening = this.show(focus).finally(() => { this.opening = null; });
+        }
+        return this.opening;
+    }
+
+    async show(focus) {
         if (this.onOpen) await this.onOpen();
         this.menu.hidden = false;
         this.button.setAttribute('aria-expanded', 'true');
