@@ -17,7 +17,8 @@ import org.segue.model.Voice;
  * <ul>
  * <li>a staff that never rests for a whole measure there never rests for a whole measure's length in the new bars
  *     (a rest is drawn only while the silence so far leaves room, and only as long as still fits);</li>
- * <li>while the new bars are already more silent than the piece, rests are held back (their weight shrinks).</li>
+ * <li>while the new bars are already more silent than the piece, rests are held back (their weight shrinks), and
+ *     while they are clearly less silent than a piece that does rest, rests are drawn more readily.</li>
  * </ul>
  *
  * @param silentShare the share of the staff's time that is silent in the piece's recent measures
@@ -30,6 +31,9 @@ record RestLimits(double silentShare, boolean wholeMeasureRests, Duration measur
     static final int RECENT_MEASURES = 16;
     /** The factor on a rest's weight while the new bars are more silent than the piece. */
     static final double HOLD_BACK = 0.02;
+    /** The factor on a rest's weight while the new bars are less silent than the piece by more than {@link #SLACK}. */
+    static final double ENCOURAGE = 5;
+    static final double SLACK = 0.05;
     /** The shortest rest a limited staff may still draw: a 16th. */
     private static final Duration SHORTEST = Duration.of(1, 16);
 
@@ -85,6 +89,8 @@ record RestLimits(double silentShare, boolean wholeMeasureRests, Duration measur
     /** The factor on a rest candidate's weight, given how silent the new bars are so far. */
     double restWeight(double silentSoFar, double totalSoFar) {
         if (totalSoFar <= 0) return 1;
-        return silentSoFar / totalSoFar > silentShare ? HOLD_BACK : 1;
+        double silentNow = silentSoFar / totalSoFar;
+        if (silentNow > silentShare) return HOLD_BACK;
+        return silentNow < silentShare - SLACK ? ENCOURAGE : 1;
     }
 }

@@ -46,7 +46,8 @@ class RestLimitsTest {
         assertThat(limits.wholeMeasureRests()).isTrue();
         assertThat(limits.silentShare()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(limits.allowsRest(Duration.HALF, BAR)).isTrue();
-        assertThat(limits.restWeight(1, 2)).isEqualTo(1);
+        assertThat(limits.restWeight(1, 2)).isEqualTo(RestLimits.ENCOURAGE);
+        assertThat(limits.restWeight(3.8, 6)).isEqualTo(1);
         assertThat(limits.restWeight(5, 6)).isEqualTo(RestLimits.HOLD_BACK);
     }
 

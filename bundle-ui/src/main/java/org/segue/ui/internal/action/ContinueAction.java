@@ -64,7 +64,9 @@ public class ContinueAction implements EditorAction {
 
     @Override
     public List<ActionOption> options() {
-        return ContinueOptions.DESCRIPTIONS;
+        ContinuationService service = continuations;
+        return ContinueOptions.descriptions(service == null ? ContinuationRequest.of(ContinueOptions.DEFAULT_BARS)
+                : service.defaults());
     }
 
     @Override
@@ -81,7 +83,7 @@ public class ContinueAction implements EditorAction {
     public ActionPreview preview(NotationDocument document, Map<String, String> options) throws ActionException {
         ContinuationService service = continuations; // one read: the service may leave meanwhile
         if (service == null) throw new ActionException(ActionException.Reason.UNAVAILABLE, availability(document).reason());
-        ContinuationRequest request = ContinueOptions.request(options);
+        ContinuationRequest request = ContinueOptions.request(options, service.defaults());
         long revision = document.revision();
         Score piece = document.score();
         if (piece.measureCount() == 0) {

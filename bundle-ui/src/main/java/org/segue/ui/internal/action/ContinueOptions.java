@@ -30,20 +30,22 @@ final class ContinueOptions {
     static final int DEFAULT_BARS = 8;
     static final int MAX_VARIATIONS = 16;
 
-    static final List<ActionOption> DESCRIPTIONS = List.of(
-            ActionOption.integer(BARS, "Bars", DEFAULT_BARS, 1, ContinuationRequest.MAX_BARS,
+    /** The options as a form shows them, with the defaults of {@code base}. */
+    static List<ActionOption> descriptions(ContinuationRequest base) {
+        return List.of(
+            ActionOption.integer(BARS, "Bars", base.bars(), 1, ContinuationRequest.MAX_BARS,
                     "How many measures to add."),
             ActionOption.integer(VARIATIONS, "Variations", 1, 1, MAX_VARIATIONS,
                     "How many different continuations to propose."),
             ActionOption.choice(CREATIVITY, "Creativity", Creativity.BALANCED.label(), Creativity.labels(),
                     "Faithful keeps to the likeliest notes; adventurous takes more chances."),
-            ActionOption.number(HARMONY, "Harmony", Double.toString(ContinuationRequest.DEFAULT_HARMONY), 0, 1,
+            ActionOption.number(HARMONY, "Harmony", Double.toString(base.harmony()), 0, 1,
                     "0 to 1: how strongly notes that clash with the other staff are held back."),
             ActionOption.text(KEY, "Key",
                     "The key of the new bars, like E-flat or c-sharp (lower case for minor); empty keeps the piece's."),
             new ActionOption(TEMPO, "Tempo", ActionOption.Kind.NUMBER, "", 1.0, 1000.0, List.of(),
                     "Quarter notes per minute of the new bars; empty keeps the piece's.", false),
-            ActionOption.integer(SEED, "Seed", (int) ContinuationRequest.DEFAULT_SEED, 0, Integer.MAX_VALUE,
+            ActionOption.integer(SEED, "Seed", (int) base.seed(), 0, Integer.MAX_VALUE,
                     "The same seed gives the same bars again."),
             new ActionOption(TEMPERATURE, "Temperature", ActionOption.Kind.NUMBER, "", 0.01, 100.0, List.of(),
                     "Overrides the preset: below 1 sharper, above 1 flatter choices.", true),
@@ -51,11 +53,17 @@ final class ContinueOptions {
                     "Overrides the preset: each note is drawn among this many likeliest.", true),
             new ActionOption(TOP_K_DURATIONS, "Top-k durations", ActionOption.Kind.INTEGER, "", 1.0, 1000.0,
                     List.of(), "Overrides the preset: each duration is drawn among this many likeliest.", true));
+    }
+
+    /** The descriptions with the design's defaults, for checking names and ranges. */
+    static final List<ActionOption> DESCRIPTIONS = descriptions(ContinuationRequest.of(DEFAULT_BARS));
 
     private final Map<String, String> values;
+    private final ContinuationRequest base;
 
-    private ContinueOptions(Map<String, String> values) {
+    private ContinueOptions(Map<String, String> values, ContinuationRequest base) {
         this.values = values;
+        this.base = base;
     }
 
     /**
@@ -64,22 +72,35 @@ final class ContinueOptions {
      * @throws ActionException (bad input) naming the option, its value and what is allowed
      */
     static ContinuationRequest request(Map<String, String> values) throws ActionException {
+        return request(values, ContinuationRequest.of(DEFAULT_BARS));
+    }
+
+    /**
+     * The request that {@code values} describe, starting from {@code base} (the service's configured defaults)
+     * where they say nothing: no creativity given keeps the base's sampling.
+     *
+     * @throws ActionException (bad input) naming the option, its value and what is allowed
+     */
+    static ContinuationRequest request(Map<String, String> values, ContinuationRequest base) throws ActionException {
         for (String name : values.keySet()) {
             if (DESCRIPTIONS.stream().noneMatch(o -> o.name().equals(name))) {
                 throw bad("unknown option '" + name + "'; the options are " + String.join(", ",
                         DESCRIPTIONS.stream().map(ActionOption::name).toList()));
             }
         }
-        return new ContinueOptions(values).request();
+        return new ContinueOptions(values, base).request();
     }
 
     private ContinuationRequest request() throws ActionException {
         Creativity preset = creativity();
+        int topKEvents = preset == null ? base.topKEvents() : preset.topKEvents;
+        int topKDurations = preset == null ? base.topKDurations() : preset.topKDurations;
+        double temperature = preset == null ? base.temperature() : preset.temperature;
         ContinuationRequest request = new ContinuationRequest(
-                integer(BARS, DEFAULT_BARS), integer(VARIATIONS, 1),
-                integer(TOP_K_EVENTS, preset.topKEvents), integer(TOP_K_DURATIONS, preset.topKDurations),
-                number(TEMPERATURE, preset.temperature), number(HARMONY, ContinuationRequest.DEFAULT_HARMONY),
-                integer(SEED, (int) ContinuationRequest.DEFAULT_SEED), null, null, null);
+                integer(BARS, base.bars()), integer(VARIATIONS, 1),
+                integer(TOP_K_EVENTS, topKEvents), integer(TOP_K_DURATIONS, topKDurations),
+                number(TEMPERATURE, temperature), number(HARMONY, base.harmony()),
+                integer(SEED, (int) base.seed()), null, null, base.model());
         String key = text(KEY);
         if (!key.isEmpty()) {
             try {
@@ -92,9 +113,10 @@ final class ContinueOptions {
         return request;
     }
 
+    /** The preset asked for, or null when none is: the base's sampling then. */
     private Creativity creativity() throws ActionException {
         String label = text(CREATIVITY);
-        if (label.isEmpty()) return Creativity.BALANCED;
+        if (label.isEmpty()) return null;
         try {
             return Creativity.of(label);
         } catch (IllegalArgumentException e) {
