@@ -193,12 +193,22 @@ public final class GraphTrainer {
         return loss;
     }
 
+    /**
+     * Inverted dropout's mask: {@code 1 / keep} with probability {@code keep}, else 0. Sixteen random bits decide a
+     * unit (keep is thus rounded to 1/65536): drawing a double per unit cost as much as an LSTM layer's gates.
+     */
     private INDArray dropoutMask(double keep, int rows, int columns) {
         if (keep >= 1) return null;
         SplittableRandom random = new SplittableRandom(Nd4j.getRandom().nextLong());
         float[] mask = new float[rows * columns];
         float kept = (float) (1 / keep);
-        for (int k = 0; k < mask.length; k++) mask[k] = random.nextDouble() < keep ? kept : 0f;
+        int threshold = (int) Math.round(keep * 65536);
+        long bits = 0;
+        for (int k = 0; k < mask.length; k++) {
+            if ((k & 3) == 0) bits = random.nextLong();
+            mask[k] = (int) (bits & 0xFFFF) < threshold ? kept : 0f;
+            bits >>>= 16;
+        }
         return Nd4j.create(mask, new long[] {rows, columns}, 'c');
     }
 
@@ -297,12 +307,13 @@ public final class GraphTrainer {
         }
 
         private void lookup(int[] indices, float[] x, int offset, int total) {
-            float[][] w = weights.toFloatMatrix();
+            float[] w = new float[(int) weights.length()];
+            LstmLayerPass.buffer(weights.dup('c')).get(0, w, 0, w.length);
             float[] b = bias == null ? new float[width] : bias.toFloatVector();
             for (int r = 0; r < indices.length; r++) {
-                float[] row = w[indices[r]];
+                int row = indices[r] * width;
                 int at = r * total + offset;
-                for (int j = 0; j < width; j++) x[at + j] = row[j] + b[j];
+                for (int j = 0; j < width; j++) x[at + j] = w[row + j] + b[j];
             }
         }
 

@@ -77,33 +77,41 @@ final class LstmLayerPass {
                 stepRecurrentData.get(0, recurrent, 0, rowBlock);
                 for (int k = 0; k < rowBlock; k++) z[k] += recurrent[k];
             }
-            int gateBase = t * rowBlock;
             int cellBase = t * batch * hh;
-            for (int b = 0; b < batch; b++) {
-                int zr = b * width;
-                int cr = b * hh;
-                for (int j = 0; j < hh; j++) {
-                    float a = tanh(z[zr + j]);
-                    float f = sigmoid(z[zr + hh + j]);
-                    float o = sigmoid(z[zr + 2 * hh + j]);
-                    float i = sigmoid(z[zr + 3 * hh + j]);
-                    int g = gateBase + zr + j;
-                    gates[g] = a;
-                    gates[g + hh] = f;
-                    gates[g + 2 * hh] = o;
-                    gates[g + 3 * hh] = i;
-                    int c = cellBase + cr + j;
-                    float cell = i * a + (t > 0 ? f * cells[c - batch * hh] : 0f);
-                    float tc = tanh(cell);
-                    cells[c] = cell;
-                    tanhCells[c] = tc;
-                    h[cr + j] = o * tc;
-                }
-            }
+            gatesForward(t, 0, batch);
             outputData.put(cellBase, h, 0, batch * hh);
             stepOutputData.put(0, h, 0, batch * hh);
         }
         return output;
+    }
+
+    /** The gate arithmetic of step {@code t} for sequences {@code from} to {@code to}: from {@link #z} to h and c. */
+    private void gatesForward(int t, int from, int to) {
+        int hh = size;
+        int width = 4 * hh;
+        int gateBase = t * batch * width;
+        int cellBase = t * batch * hh;
+        for (int b = from; b < to; b++) {
+            int zr = b * width;
+            int cr = b * hh;
+            for (int j = 0; j < hh; j++) {
+                float a = tanh(z[zr + j]);
+                float f = sigmoid(z[zr + hh + j]);
+                float o = sigmoid(z[zr + 2 * hh + j]);
+                float i = sigmoid(z[zr + 3 * hh + j]);
+                int g = gateBase + zr + j;
+                gates[g] = a;
+                gates[g + hh] = f;
+                gates[g + 2 * hh] = o;
+                gates[g + 3 * hh] = i;
+                int c = cellBase + cr + j;
+                float cell = i * a + (t > 0 ? f * cells[c - batch * hh] : 0f);
+                float tc = tanh(cell);
+                cells[c] = cell;
+                tanhCells[c] = tc;
+                h[cr + j] = o * tc;
+            }
+        }
     }
 
     /**
