@@ -112,7 +112,7 @@ final class ModelFile {
             Map<String, byte[]> entries = entries(in);
             ModelMetadata metadata = MetadataJson.read(utf8(required(entries, METADATA)));
             Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
-            for (Staff staff : Staff.values()) staves.put(staff, staff(entries, staff));
+            for (Staff staff : Staff.values()) staves.put(staff, staff(entries, staff, metadata));
             return new SegueModel(name, metadata, staves);
         } catch (IOException | RuntimeException e) {
             throw new ModelException(name + ": not a Segue model (" + reason(e) + "); retrain or pass another --model",
@@ -120,18 +120,36 @@ final class ModelFile {
         }
     }
 
-    private static StaffModel staff(Map<String, byte[]> entries, Staff staff) throws IOException {
+    /**
+     * One staff. Its network's weights are read without DL4J for generation (their count checked against the
+     * configuration and vocabularies); the DL4J network is restored only when scoring or writing asks for it.
+     */
+    private static StaffModel staff(Map<String, byte[]> entries, Staff staff, ModelMetadata metadata)
+            throws IOException {
         String dir = staff.label() + "/";
         Vocabulary events = Vocabulary.read(new StringReader(utf8(required(entries, dir + EVENTS))));
         Vocabulary durations = Vocabulary.read(new StringReader(utf8(required(entries, dir + DURATIONS))));
         byte[] networkBytes = required(entries, dir + NETWORK);
+        InferenceNetwork inference;
+        try {
+            inference = InferenceNetwork.fromParameters(NetworkParameters.read(networkBytes), metadata.config(),
+                    events.size(), durations.size());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir + NETWORK + ": " + e.getMessage(), e);
+        }
+        StaffVocabularies vocabularies = new StaffVocabularies(staff, events, durations);
+        List<EncodedStream> streams = readStreams(utf8(required(entries, dir + STREAMS)), staff, vocabularies);
+        return new StaffModel(staff, vocabularies, inference, () -> restore(networkBytes, events, durations, dir),
+                streams);
+    }
+
+    private static ComputationGraph restore(byte[] networkBytes, Vocabulary events, Vocabulary durations,
+                                            String dir) throws IOException {
         ComputationGraph network = Nd4jRuntime.call(
                 () -> ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), false));
         requireClasses(network, StaffNetworkFactory.EVENT_OUTPUT, events.size(), dir);
         requireClasses(network, StaffNetworkFactory.DURATION_OUTPUT, durations.size(), dir);
-        StaffVocabularies vocabularies = new StaffVocabularies(staff, events, durations);
-        List<EncodedStream> streams = readStreams(utf8(required(entries, dir + STREAMS)), staff, vocabularies);
-        return new StaffModel(staff, vocabularies, network, streams);
+        return network;
     }
 
     private static void requireClasses(ComputationGraph network, String layer, int classes, String dir)
