@@ -23,4 +23,14 @@ public interface ContinuationService {
      *         written (the message says which)
      */
     ContinuationResult continueScore(Score score, ContinuationRequest request) throws ModelException;
+
+    /**
+     * Starts loading the model a following {@link #continueScore} call will use ({@code model} null: the shipped
+     * one) in the background and returns at once, so that reading the model overlaps whatever the caller does
+     * meanwhile (reading the piece). A model that cannot be read is reported by {@code continueScore}.
+     *
+     * @since 1.1
+     */
+    default void preload(java.nio.file.Path model) {
+    }
 }

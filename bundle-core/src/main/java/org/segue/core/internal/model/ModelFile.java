@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -112,7 +115,22 @@ final class ModelFile {
             Map<String, byte[]> entries = entries(in);
             ModelMetadata metadata = MetadataJson.read(utf8(required(entries, METADATA)));
             Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
-            for (Staff staff : Staff.values()) staves.put(staff, staff(entries, staff, metadata));
+            // the two staves side by side: inflating and reading the weights is most of a model's loading time
+            CompletableFuture<StaffModel> bass = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return staff(entries, Staff.BASS, metadata);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            staves.put(Staff.TREBLE, staff(entries, Staff.TREBLE, metadata));
+            try {
+                staves.put(Staff.BASS, bass.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
             return new SegueModel(name, metadata, staves);
         } catch (IOException | RuntimeException e) {
             throw new ModelException(name + ": not a Segue model (" + reason(e) + "); retrain or pass another --model",
