@@ -53,13 +53,12 @@ public class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--runs N] [--warmup N] [--cold-runs N] [--compare] [--dl4j] [--json]";
+        return "[--runs N] [--warmup N] [--cold-runs N] [--compare] [--dl4j] [--scaling] [--json]";
     }
 
     @Override
     public String summary() {
-        return "the benchmark of record: training and generation steps, warm continuation, cold start, import;"
-                + " --compare: against PyTorch";
+        return "the benchmark of record (training, generation, continue, start-up, import); --compare: vs PyTorch";
     }
 
     /** Timed and warm-up repetitions; the training step, being long, gets fewer. */
@@ -68,7 +67,7 @@ public class BenchCommand implements Command {
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
-        Arguments a = Arguments.parse(args, Set.of("--json", "--compare", "--dl4j"),
+        Arguments a = Arguments.parse(args, Set.of("--json", "--compare", "--dl4j", "--scaling"),
                 Set.of("--runs", "--warmup", "--cold-runs"));
         a.expectPositional();
         int runs = OptionValues.intValue(a, "--runs", 15, 1, 10_000);
@@ -76,6 +75,10 @@ public class BenchCommand implements Command {
         Plan plan = new Plan(runs, warmup, Math.max(1, Math.min(runs, 7)),
                 OptionValues.intValue(a, "--cold-runs", 5, 0, 100));
         Path root = root();
+        if (a.flag("--scaling")) {
+            scaling(root, out, err);
+            return;
+        }
         try {
             if (a.flag("--compare")) {
                 String missing = TorchReference.missing(root);
@@ -126,6 +129,42 @@ public class BenchCommand implements Command {
             out.println(a.flag("--json") ? json.endObject().toString() : String.join("\n", lines));
         } catch (ModelException e) {
             throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("bench: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInputException("bench: interrupted", e);
+        }
+    }
+
+    /**
+     * {@code --scaling}: the continuation of the example against bars (8 to 128) and variations (1, 4, 16): the
+     * warm service's median of 3 calls after one (one call for the largest), and a whole {@code segue continue} process's wall time and peak
+     * memory (one run each), as a table.
+     */
+    private void scaling(Path root, PrintStream out, PrintStream err) throws BadInputException {
+        Score piece = read(root.resolve(DEFAULT_PIECE));
+        out.println("| bars | variations | warm service, median ms | whole process, s | peak memory, MiB |");
+        out.println("|---:|---:|---:|---:|---:|");
+        try {
+            Path folder = Files.createTempDirectory("segue-bench");
+            for (int bars : new int[] {8, 16, 32, 64, 128}) {
+                for (int variations : new int[] {1, 4, 16}) {
+                    err.printf(Locale.ROOT, "bench: %d bars x %d variations%n", bars, variations);
+                    Plan plan = new Plan(bars * variations <= 256 ? 3 : 1, 1, 1, 0); // the largest take seconds
+                    Timings warm = continuations(piece, ContinuationRequest.of(bars).withVariations(variations),
+                            plan);
+                    ColdStart.Run cold = ColdStart.run(List.of(root.resolve("segue").toString(), "continue",
+                            root.resolve(DEFAULT_PIECE).toString(), "--bars", Integer.toString(bars),
+                            "--variations", Integer.toString(variations), "--out",
+                            folder.resolve("out.musicxml").toString()), root, benchHome());
+                    out.printf(Locale.ROOT, "| %d | %d | %.1f | %.2f | %.0f |%n", bars, variations, warm.median(),
+                            cold.millis() / 1000, cold.peakMb());
+                }
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             throw new BadInputException("bench: " + e.getMessage(), e);
         } catch (InterruptedException e) {
