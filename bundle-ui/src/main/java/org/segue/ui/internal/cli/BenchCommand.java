@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.benchmark.BenchmarkService;
@@ -84,16 +86,15 @@ public class BenchCommand implements Command {
                 String missing = TorchReference.missing(root);
                 if (missing != null) throw new BadInputException("bench --compare: " + missing);
             }
-            JsonWriter json = new JsonWriter().beginObject();
+            ObjectNode json = Json.MAPPER.createObjectNode();
             List<String> lines = new ArrayList<>();
             NetworkShape shape = benchmarks.shippedShape();
-            json.name("shape").beginObject().name("batch").value(shape.batch()).name("steps").value(shape.steps())
-                    .name("hidden").value(shape.hidden()).name("events").value(shape.events())
-                    .name("durations").value(shape.durations()).name("eventEmbedding").value(shape.eventEmbedding())
-                    .name("durationEmbedding").value(shape.durationEmbedding()).name("dense").value(shape.dense())
-                    .endObject();
-            json.name("cores").value(Runtime.getRuntime().availableProcessors());
-            json.name("runs").value(plan.runs()).name("warmup").value(plan.warmup());
+            json.putObject("shape").put("batch", shape.batch()).put("steps", shape.steps())
+                    .put("hidden", shape.hidden()).put("events", shape.events()).put("durations", shape.durations())
+                    .put("eventEmbedding", shape.eventEmbedding()).put("durationEmbedding", shape.durationEmbedding())
+                    .put("dense", shape.dense());
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            json.put("runs", plan.runs()).put("warmup", plan.warmup());
 
             err.println("bench: training step");
             Timings train = benchmarks.trainingStep(shape, Math.min(plan.warmup(), 2), plan.trainRuns(), false);
@@ -126,7 +127,7 @@ public class BenchCommand implements Command {
                 err.println("bench: the PyTorch reference");
                 compare(root, shape, plan, train, step1, step4, json, lines);
             }
-            out.println(a.flag("--json") ? json.endObject().toString() : String.join("\n", lines));
+            out.println(a.flag("--json") ? Json.text(json) : String.join("\n", lines));
         } catch (ModelException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -173,8 +174,8 @@ public class BenchCommand implements Command {
         }
     }
 
-    private static void figure(JsonWriter json, List<String> lines, String name, Timings t) {
-        json.name(name).value(t.median()).name(name + "Min").value(t.min()).name(name + "Max").value(t.max());
+    private static void figure(ObjectNode json, List<String> lines, String name, Timings t) {
+        json.put(name, t.median()).put(name + "Min", t.min()).put(name + "Max", t.max());
         lines.add(String.format(Locale.ROOT, "%-20s median %10.3f ms   min %10.3f   max %10.3f   (%d runs)", name,
                 t.median(), t.min(), t.max(), t.runs()));
     }
@@ -194,7 +195,7 @@ public class BenchCommand implements Command {
     }
 
     /** {@code segue continue} of the example, 16 bars, as a new process each time: the first run warms the disk. */
-    private static void coldStart(Path root, int runs, JsonWriter json, List<String> lines)
+    private static void coldStart(Path root, int runs, ObjectNode json, List<String> lines)
             throws IOException, InterruptedException, BadInputException {
         Path script = root.resolve("segue");
         if (!Files.isExecutable(script)) throw new BadInputException("bench: " + script + " is missing; run bench "
@@ -229,7 +230,7 @@ public class BenchCommand implements Command {
      * MB per second reading the largest file of the MusicXML test suite, and a large real score: the largest
      * Chopin MIDI file of the corpus, written as MusicXML.
      */
-    private void importThroughput(JsonWriter json, List<String> lines, Plan plan)
+    private void importThroughput(ObjectNode json, List<String> lines, Plan plan)
             throws IOException, BadInputException {
         Path shared = shared();
         Path suite = largest(shared.resolve("data/musicxml-testsuite"), ".xml");
@@ -248,7 +249,7 @@ public class BenchCommand implements Command {
         }
     }
 
-    private void throughput(JsonWriter json, List<String> lines, String name, Path file, Plan plan)
+    private void throughput(ObjectNode json, List<String> lines, String name, Path file, Plan plan)
             throws IOException, BadInputException {
         double megabytes = Files.size(file) / 1e6;
         double[] millis = new double[plan.runs()];
@@ -259,30 +260,29 @@ public class BenchCommand implements Command {
         }
         Timings t = Timings.of(millis);
         double median = megabytes / (t.median() / 1000);
-        json.name(name).value(median).name(name + "File").value(file.getFileName().toString())
-                .name(name + "Bytes").value(Files.size(file));
+        json.put(name, median).put(name + "File", file.getFileName().toString())
+                .put(name + "Bytes", Files.size(file));
         lines.add(String.format(Locale.ROOT, "%-20s median %10.3f MB/s (%s, %.0f kB, %.1f ms)", name, median,
                 file.getFileName(), megabytes * 1000, t.median()));
     }
 
     private static void compare(Path root, NetworkShape shape, Plan plan, Timings train, Timings step1,
-                                Timings step4, JsonWriter json, List<String> lines)
+                                Timings step4, ObjectNode json, List<String> lines)
             throws IOException, InterruptedException {
         Map<String, Double> torch = TorchReference.run(root, shape, plan.trainRuns(), 20 * plan.runs());
-        json.name("pytorch").beginObject();
-        for (Map.Entry<String, Double> e : torch.entrySet()) json.name(e.getKey()).value(e.getValue());
-        json.endObject().name("ratios").beginObject();
+        ObjectNode reference = json.putObject("pytorch");
+        for (Map.Entry<String, Double> e : torch.entrySet()) reference.put(e.getKey(), e.getValue());
+        ObjectNode ratios = json.putObject("ratios");
         String[] names = {"trainMsPerBatch", "stepMsBatch1", "stepMsBatch4"};
         Timings[] ours = {train, step1, step4};
         for (int i = 0; i < names.length; i++) {
-            Double reference = torch.get(names[i]);
-            if (reference == null || reference <= 0) continue;
-            double ratio = ours[i].median() / reference;
-            json.name(names[i]).value(ratio);
+            Double theirs = torch.get(names[i]);
+            if (theirs == null || theirs <= 0) continue;
+            double ratio = ours[i].median() / theirs;
+            ratios.put(names[i], ratio);
             lines.add(String.format(Locale.ROOT, "%-20s Segue %10.3f ms / PyTorch %10.3f ms = %.2f", names[i],
-                    ours[i].median(), reference, ratio));
+                    ours[i].median(), theirs, ratio));
         }
-        json.endObject();
     }
 
     private Score read(Path file) throws BadInputException {

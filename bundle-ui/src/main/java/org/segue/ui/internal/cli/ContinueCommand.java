@@ -9,12 +9,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationReport;
 import org.segue.continuation.ContinuationRequest;
 import org.segue.continuation.ContinuationResult;
+import org.segue.continuation.StaffActivity;
 import org.segue.continuation.ContinuationService;
 import org.segue.model.KeySignature;
 import org.segue.model.Score;
@@ -164,6 +168,11 @@ public class ContinueCommand implements Command {
         }
     }
 
+    private static void activity(ObjectNode node, StaffActivity a) {
+        node.put("soundingNew", a.soundingNew()).put("soundingPiece", a.soundingPiece())
+                .put("densityNew", a.densityNew()).put("densityPiece", a.densityPiece());
+    }
+
     /** {@code piece.musicxml} becomes {@code piece-2.musicxml} for variation 2. */
     static Path numbered(Path target, int number) {
         String name = target.getFileName().toString();
@@ -192,10 +201,13 @@ public class ContinueCommand implements Command {
         for (int v = 0; v < written.size(); v++) {
             ContinuationReport r = result.continuations().get(v).report();
             s.append(String.format(Locale.ROOT, "wrote %s: %d + %d measures; %.0f%% of notes in the key, "
-                            + "%.0f%% consonant strong beats, %.0f%% repeated bars%n",
+                            + "%.0f%% consonant strong beats (%.0f%% with a staff silent), %.0f%% repeated bars; "
+                            + "treble sounds on %.0f%% of beats (piece %.0f%%), bass on %.0f%% (piece %.0f%%)%n",
                     String.join(", ", written.get(v).stream().map(Path::toString).toList()),
                     result.inputMeasures(), result.addedMeasures(), 100 * r.notesInScale(),
-                    100 * r.consonantStrongBeats(), 100 * r.repeatedBars()));
+                    100 * r.consonantStrongBeats(), 100 * r.silentStrongBeats(), 100 * r.repeatedBars(),
+                    100 * r.treble().soundingNew(), 100 * r.treble().soundingPiece(),
+                    100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece()));
         }
         s.append(String.format(Locale.ROOT, "%d ms", result.millis()));
         return s.toString();
@@ -203,31 +215,33 @@ public class ContinueCommand implements Command {
 
     private static String json(Path in, ContinuationRequest request, ContinuationResult result,
                                List<List<Path>> written) {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("input").value(in.toString())
-                .name("inputMeasures").value(result.inputMeasures())
-                .name("addedMeasures").value(result.addedMeasures())
-                .name("model").value(request.model() == null ? "default" : request.model().toString())
-                .name("seed").value(request.seed())
-                .name("millis").value(result.millis())
-                .name("variations").beginArray();
+        ObjectNode json = Json.MAPPER.createObjectNode()
+                .put("input", in.toString())
+                .put("inputMeasures", result.inputMeasures())
+                .put("addedMeasures", result.addedMeasures())
+                .put("model", request.model() == null ? "default" : request.model().toString())
+                .put("seed", request.seed())
+                .put("millis", result.millis());
+        ArrayNode variations = json.putArray("variations");
         for (int v = 0; v < written.size(); v++) {
             Continuation c = result.continuations().get(v);
             ContinuationReport r = c.report();
-            json.beginObject().name("variation").value(v + 1).name("seed").value(c.seed())
-                    .name("key").value(c.newBars().initialKey().displayName())
-                    .name("files").beginArray();
-            for (Path p : written.get(v)) json.value(p.toString());
-            json.endArray().name("report").beginObject()
-                    .name("notesInScale").value(r.notesInScale())
-                    .name("pitchClassDivergence").value(r.pitchClassDivergence())
-                    .name("durationDivergence").value(r.durationDivergence())
-                    .name("repeatedBars").value(r.repeatedBars())
-                    .name("consonantStrongBeats").value(r.consonantStrongBeats())
-                    .name("generatedNotes").value(r.generatedNotes())
-                    .name("strongBeats").value(r.strongBeats())
-                    .endObject().endObject();
+            ObjectNode variation = variations.addObject().put("variation", v + 1).put("seed", c.seed())
+                    .put("key", c.newBars().initialKey().displayName());
+            ArrayNode files = variation.putArray("files");
+            written.get(v).forEach(p -> files.add(p.toString()));
+            ObjectNode report = variation.putObject("report")
+                    .put("notesInScale", r.notesInScale())
+                    .put("pitchClassDivergence", r.pitchClassDivergence())
+                    .put("durationDivergence", r.durationDivergence())
+                    .put("repeatedBars", r.repeatedBars())
+                    .put("consonantStrongBeats", r.consonantStrongBeats())
+                    .put("silentStrongBeats", r.silentStrongBeats())
+                    .put("generatedNotes", r.generatedNotes())
+                    .put("strongBeats", r.strongBeats());
+            activity(report.putObject("treble"), r.treble());
+            activity(report.putObject("bass"), r.bass());
         }
-        return json.endArray().endObject().toString();
+        return Json.text(json);
     }
 }
