@@ -28,8 +28,20 @@ public interface ContinuationService {
      * A request with this service's configured defaults (bars, top-k values, temperature, harmony, seed; no target
      * key or tempo), which callers start from and change where their user says otherwise. Its {@code model} is
      * null: {@link #continueScore} then uses the configured model, or the shipped one.
+     *
+     * @since 1.1
      */
     default ContinuationRequest defaults() {
         return ContinuationRequest.of(ContinuationRequest.DEFAULT_BARS);
+    }
+
+    /**
+     * Starts loading the model a following {@link #continueScore} call will use ({@code model} null: the shipped
+     * one) in the background and returns at once, so that reading the model overlaps whatever the caller does
+     * meanwhile (reading the piece). A model that cannot be read is reported by {@code continueScore}.
+     *
+     * @since 1.1
+     */
+    default void preload(java.nio.file.Path model) {
     }
 }

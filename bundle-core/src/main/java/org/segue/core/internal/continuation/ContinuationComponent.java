@@ -136,6 +136,19 @@ public class ContinuationComponent implements ContinuationService {
         });
     }
 
+    @Override
+    public void preload(Path model) {
+        Setup current = setup;
+        Path file = model != null ? model : current.defaults().model();
+        current.pool().submit(() -> {
+            try {
+                return model(file);
+            } catch (ModelException e) {
+                return null; // continueScore reports it
+            }
+        });
+    }
+
     private SegueModel model(Path file) throws ModelException {
         if (file == null) return SegueModel.defaultModel();
         Path key = file.toAbsolutePath().normalize();
@@ -146,12 +159,14 @@ public class ContinuationComponent implements ContinuationService {
             throw new ModelException(file + ": cannot read the model file (" + e.getMessage()
                     + "); check the path or train one with ./segue train", e);
         }
-        Loaded loaded = models.get(key);
-        if (loaded == null || loaded.modified() != modified) {
-            loaded = new Loaded(modified, SegueModel.load(file));
-            models.put(key, loaded);
+        synchronized (models) { // a preload and the call that follows it read the file once
+            Loaded loaded = models.get(key);
+            if (loaded == null || loaded.modified() != modified) {
+                loaded = new Loaded(modified, SegueModel.load(file));
+                models.put(key, loaded);
+            }
+            return loaded.model();
         }
-        return loaded.model();
     }
 
     private static Continuation await(Future<Continuation> future) {

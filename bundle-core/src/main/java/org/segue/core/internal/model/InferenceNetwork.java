@@ -1,24 +1,10 @@
 package org.segue.core.internal.model;
 
-import java.util.Map;
-
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.segue.core.internal.network.StaffNetworkFactory;
-import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.training.TrainingConfig;
 
 /**
  * A staff's trained network for generation, one step at a time, in plain Java: the weights of the DL4J graph
- * that {@link StaffNetworkFactory} builds, copied once into float arrays, and a forward pass written for a batch
+ * that {@code StaffNetworkFactory} builds, copied once into float arrays, and a forward pass written for a batch
  * of one. DL4J's {@code rnnTimeStep} spends most of a step on per-operation overhead (about 4 ms on two cores for
  * the shipped size); this pass does the same arithmetic in well under a millisecond, and, holding no state of its
  * own, is shared by every request: the recurrent state lives in a {@link State} per sequence.
@@ -38,7 +24,7 @@ final class InferenceNetwork {
     private final Dense eventHead;
     private final Dense durationHead;
 
-    private InferenceNetwork(Embedding events, Embedding durations, Lstm[] lstms, Dense dense, Dense eventHead,
+    InferenceNetwork(Embedding events, Embedding durations, Lstm[] lstms, Dense dense, Dense eventHead,
                              Dense durationHead) {
         this.events = events;
         this.durations = durations;
@@ -48,17 +34,72 @@ final class InferenceNetwork {
         this.durationHead = durationHead;
     }
 
-    /** Copies the weights of {@code graph}, a network built by {@link StaffNetworkFactory}. */
-    static InferenceNetwork of(ComputationGraph graph) {
-        return Nd4jRuntime.call(() -> new InferenceNetwork(
-                Embedding.of(graph.getLayer("eventEmbedding")),
-                Embedding.of(graph.getLayer("durationEmbedding")),
-                new Lstm[] {Lstm.of(graph.getLayer("lstm1")), Lstm.of(graph.getLayer("lstm2")),
-                        Lstm.of(graph.getLayer("lstm3"))},
-                Dense.of(graph.getLayer("dense")),
-                Dense.of(graph.getLayer(StaffNetworkFactory.EVENT_OUTPUT)),
-                Dense.of(graph.getLayer(StaffNetworkFactory.DURATION_OUTPUT))));
+    /**
+     * The network from DL4J's flattened parameter vector of a graph built by {@code StaffNetworkFactory} with
+     * {@code config} for vocabularies of {@code events} and {@code durations} labels, without DL4J: its layers in
+     * the graph's topological order, each matrix column-major ({@code 'f'}) as DL4J keeps it, embeddings without
+     * bias. {@code ModelFileTest} checks it against {@link GraphWeights} reading the graph itself.
+     *
+     * @throws IllegalArgumentException when {@code parameters} does not have the length these sizes need
+     */
+    static InferenceNetwork fromParameters(float[] parameters, TrainingConfig config, int events, int durations) {
+        int h = config.hiddenSize();
+        int merged = config.eventEmbeddingSize() + config.durationEmbeddingSize();
+        long expected = (long) events * config.eventEmbeddingSize()
+                + (long) durations * config.durationEmbeddingSize()
+                + (merged + h + 1L) * 4 * h + 2 * (2L * h + 1) * 4 * h
+                + (h + 1L) * config.denseSize() + (config.denseSize() + 1L) * (events + durations);
+        if (parameters.length != expected) {
+            throw new IllegalArgumentException("the network has " + parameters.length + " parameters where its "
+                    + "configuration and vocabularies need " + expected);
+        }
+        Cursor c = new Cursor(parameters);
+        Embedding eventEmbedding = new Embedding(c.matrix(events, config.eventEmbeddingSize()),
+                new float[config.eventEmbeddingSize()], config.eventEmbeddingSize(), Activation.IDENTITY);
+        Embedding durationEmbedding = new Embedding(c.matrix(durations, config.durationEmbeddingSize()),
+                new float[config.durationEmbeddingSize()], config.durationEmbeddingSize(), Activation.IDENTITY);
+        Lstm[] lstms = new Lstm[3];
+        for (int l = 0; l < 3; l++) {
+            int in = l == 0 ? merged : h;
+            lstms[l] = new Lstm(c.matrix(in, 4 * h), c.matrix(h, 4 * h), c.vector(4 * h), in, h);
+        }
+        Dense dense = new Dense(c.matrix(h, config.denseSize()), c.vector(config.denseSize()), h,
+                config.denseSize(), Activation.RELU);
+        Dense eventHead = new Dense(c.matrix(config.denseSize(), events), c.vector(events), config.denseSize(),
+                events, Activation.SOFTMAX);
+        Dense durationHead = new Dense(c.matrix(config.denseSize(), durations), c.vector(durations),
+                config.denseSize(), durations, Activation.SOFTMAX);
+        return new InferenceNetwork(eventEmbedding, durationEmbedding, lstms, dense, eventHead, durationHead);
     }
+
+    /** Reads consecutive parameters of a flattened vector. */
+    private static final class Cursor {
+        private final float[] values;
+        private int at;
+
+        Cursor(float[] values) {
+            this.values = values;
+        }
+
+        /** A column-major {@code rows x columns} matrix, returned row-major (input-major). */
+        float[] matrix(int rows, int columns) {
+            float[] m = new float[rows * columns];
+            for (int j = 0; j < columns; j++) {
+                for (int i = 0; i < rows; i++) m[i * columns + j] = values[at + j * rows + i];
+            }
+            at += rows * columns;
+            return m;
+        }
+
+        float[] vector(int length) {
+            float[] v = java.util.Arrays.copyOfRange(values, at, at + length);
+            at += length;
+            return v;
+        }
+    }
+
+    /** The activations the networks use, applied here without ND4J. */
+    enum Activation { IDENTITY, RELU, TANH, SIGMOID, SOFTMAX }
 
     int eventClasses() {
         return eventHead.outputs;
@@ -138,25 +179,19 @@ final class InferenceNetwork {
     }
 
     /** {@code out = activation(x W + b)}, W input-major. */
-    private static final class Dense {
+    static final class Dense {
         private final float[] weights;
         private final float[] bias;
         private final int inputs;
         private final int outputs;
-        private final IActivation activation;
+        private final Activation activation;
 
-        private Dense(float[] weights, float[] bias, int inputs, int outputs, IActivation activation) {
+        Dense(float[] weights, float[] bias, int inputs, int outputs, Activation activation) {
             this.weights = weights;
             this.bias = bias;
             this.inputs = inputs;
             this.outputs = outputs;
-            this.activation = supported(activation);
-        }
-
-        static Dense of(Layer layer) {
-            Map<String, INDArray> p = layer.paramTable();
-            float[][] w = p.get("W").toFloatMatrix();
-            return new Dense(flatten(w), p.get("b").toFloatVector(), w.length, w[0].length, activationOf(layer));
+            this.activation = activation;
         }
 
         void apply(float[] x, float[] out) {
@@ -167,24 +202,17 @@ final class InferenceNetwork {
     }
 
     /** A lookup table: row {@code index} of W (plus the bias, where the layer has one). */
-    private static final class Embedding {
+    static final class Embedding {
         private final float[] weights;
         private final float[] bias;
         private final int width;
-        private final IActivation activation;
+        private final Activation activation;
 
-        private Embedding(float[] weights, float[] bias, int width, IActivation activation) {
+        Embedding(float[] weights, float[] bias, int width, Activation activation) {
             this.weights = weights;
             this.bias = bias;
             this.width = width;
-            this.activation = supported(activation);
-        }
-
-        static Embedding of(Layer layer) {
-            Map<String, INDArray> p = layer.paramTable();
-            float[][] w = p.get("W").toFloatMatrix();
-            float[] b = p.containsKey("b") ? p.get("b").toFloatVector() : new float[w[0].length];
-            return new Embedding(flatten(w), b, w[0].length, activationOf(layer));
+            this.activation = activation;
         }
 
         void lookup(int index, float[] out, int offset) {
@@ -194,31 +222,19 @@ final class InferenceNetwork {
         }
     }
 
-    private static final class Lstm {
+    static final class Lstm {
         private final float[] inputWeights;
         private final float[] recurrentWeights;
         private final float[] bias;
         private final int inputs;
         private final int size;
 
-        private Lstm(float[] inputWeights, float[] recurrentWeights, float[] bias, int inputs, int size) {
+        Lstm(float[] inputWeights, float[] recurrentWeights, float[] bias, int inputs, int size) {
             this.inputWeights = inputWeights;
             this.recurrentWeights = recurrentWeights;
             this.bias = bias;
             this.inputs = inputs;
             this.size = size;
-        }
-
-        static Lstm of(Layer layer) {
-            BaseLayer conf = (BaseLayer) layer.conf().getLayer();
-            if (!(conf.getActivationFn() instanceof ActivationTanH)) {
-                throw new IllegalStateException("LSTM layer " + layer.conf().getLayer().getLayerName()
-                        + " has activation " + conf.getActivationFn() + "; the inference pass knows tanh only");
-            }
-            Map<String, INDArray> p = layer.paramTable();
-            float[][] w = p.get("W").toFloatMatrix();
-            float[][] rw = p.get("RW").toFloatMatrix();
-            return new Lstm(flatten(w), flatten(rw), p.get("b").toFloatVector(), w.length, rw.length);
         }
 
         /** One step: reads {@code x}, updates {@code h} and {@code c}; {@code z} is scratch of 4 H. */
@@ -252,17 +268,20 @@ final class InferenceNetwork {
         return (float) (1 / (1 + Math.exp(-v)));
     }
 
-    private static void activate(IActivation activation, float[] v, int from, int length) {
-        if (activation instanceof ActivationIdentity) return;
+    private static void activate(Activation activation, float[] v, int from, int length) {
         int to = from + length;
-        if (activation instanceof ActivationReLU) {
-            for (int j = from; j < to; j++) v[j] = Math.max(0f, v[j]);
-        } else if (activation instanceof ActivationTanH) {
-            for (int j = from; j < to; j++) v[j] = (float) Math.tanh(v[j]);
-        } else if (activation instanceof ActivationSigmoid) {
-            for (int j = from; j < to; j++) v[j] = sigmoid(v[j]);
-        } else {
-            softmax(v, from, to);
+        switch (activation) {
+            case IDENTITY -> { }
+            case RELU -> {
+                for (int j = from; j < to; j++) v[j] = Math.max(0f, v[j]);
+            }
+            case TANH -> {
+                for (int j = from; j < to; j++) v[j] = (float) Math.tanh(v[j]);
+            }
+            case SIGMOID -> {
+                for (int j = from; j < to; j++) v[j] = sigmoid(v[j]);
+            }
+            case SOFTMAX -> softmax(v, from, to);
         }
     }
 
@@ -276,26 +295,5 @@ final class InferenceNetwork {
         }
         float scale = (float) (1 / sum);
         for (int j = from; j < to; j++) v[j] *= scale;
-    }
-
-    private static IActivation activationOf(Layer layer) {
-        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-        if (conf instanceof BaseWrapperLayer wrapper) conf = wrapper.getUnderlying(); // TimeDistributed
-        return ((BaseLayer) conf).getActivationFn();
-    }
-
-    private static IActivation supported(IActivation a) {
-        if (a instanceof ActivationIdentity || a instanceof ActivationReLU || a instanceof ActivationTanH
-                || a instanceof ActivationSigmoid || a instanceof ActivationSoftmax) {
-            return a;
-        }
-        throw new IllegalStateException("activation " + a + " is not supported by the inference pass");
-    }
-
-    private static float[] flatten(float[][] m) {
-        int width = m[0].length;
-        float[] flat = new float[m.length * width];
-        for (int i = 0; i < m.length; i++) System.arraycopy(m[i], 0, flat, i * width, width);
-        return flat;
     }
 }

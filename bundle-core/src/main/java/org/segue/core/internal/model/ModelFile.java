@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -112,7 +115,22 @@ final class ModelFile {
             Map<String, byte[]> entries = entries(in);
             ModelMetadata metadata = MetadataJson.read(utf8(required(entries, METADATA)));
             Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
-            for (Staff staff : Staff.values()) staves.put(staff, staff(entries, staff));
+            // the two staves side by side: inflating and reading the weights is most of a model's loading time
+            CompletableFuture<StaffModel> bass = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return staff(entries, Staff.BASS, metadata);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            staves.put(Staff.TREBLE, staff(entries, Staff.TREBLE, metadata));
+            try {
+                staves.put(Staff.BASS, bass.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
             return new SegueModel(name, metadata, staves);
         } catch (IOException | RuntimeException e) {
             throw new ModelException(name + ": not a Segue model (" + reason(e) + "); retrain or pass another --model",
@@ -120,18 +138,36 @@ final class ModelFile {
         }
     }
 
-    private static StaffModel staff(Map<String, byte[]> entries, Staff staff) throws IOException {
+    /**
+     * One staff. Its network's weights are read without DL4J for generation (their count checked against the
+     * configuration and vocabularies); the DL4J network is restored only when scoring or writing asks for it.
+     */
+    private static StaffModel staff(Map<String, byte[]> entries, Staff staff, ModelMetadata metadata)
+            throws IOException {
         String dir = staff.label() + "/";
         Vocabulary events = Vocabulary.read(new StringReader(utf8(required(entries, dir + EVENTS))));
         Vocabulary durations = Vocabulary.read(new StringReader(utf8(required(entries, dir + DURATIONS))));
         byte[] networkBytes = required(entries, dir + NETWORK);
+        InferenceNetwork inference;
+        try {
+            inference = InferenceNetwork.fromParameters(NetworkParameters.read(networkBytes), metadata.config(),
+                    events.size(), durations.size());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir + NETWORK + ": " + e.getMessage(), e);
+        }
+        StaffVocabularies vocabularies = new StaffVocabularies(staff, events, durations);
+        List<EncodedStream> streams = readStreams(utf8(required(entries, dir + STREAMS)), staff, vocabularies);
+        return new StaffModel(staff, vocabularies, inference, () -> restore(networkBytes, events, durations, dir),
+                streams);
+    }
+
+    private static ComputationGraph restore(byte[] networkBytes, Vocabulary events, Vocabulary durations,
+                                            String dir) throws IOException {
         ComputationGraph network = Nd4jRuntime.call(
                 () -> ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), false));
         requireClasses(network, StaffNetworkFactory.EVENT_OUTPUT, events.size(), dir);
         requireClasses(network, StaffNetworkFactory.DURATION_OUTPUT, durations.size(), dir);
-        StaffVocabularies vocabularies = new StaffVocabularies(staff, events, durations);
-        List<EncodedStream> streams = readStreams(utf8(required(entries, dir + STREAMS)), staff, vocabularies);
-        return new StaffModel(staff, vocabularies, network, streams);
+        return network;
     }
 
     private static void requireClasses(ComputationGraph network, String layer, int classes, String dir)

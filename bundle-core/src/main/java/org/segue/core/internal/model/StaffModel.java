@@ -26,15 +26,39 @@ public final class StaffModel {
 
     private final Staff staff;
     private final StaffVocabularies vocabularies;
-    private final ComputationGraph network;
+    /** Restores the DL4J network when first needed (a model read from a file restores it only for scoring). */
+    interface NetworkLoader {
+        ComputationGraph load() throws java.io.IOException;
+    }
+
+    private final Object lock = new Object();
+    private final NetworkLoader loader;
     private final List<EncodedStream> trainingStreams;
+    private volatile ComputationGraph network;
     private volatile InferenceNetwork inference;
 
     public StaffModel(Staff staff, StaffVocabularies vocabularies, ComputationGraph network,
                       List<EncodedStream> trainingStreams) {
+        this(staff, vocabularies, Objects.requireNonNull(network, "network"), null, null, trainingStreams);
+    }
+
+    /**
+     * A staff read from a model file: generation runs {@code inference} (read without DL4J), and the DL4J network
+     * is restored by {@code loader} only when scoring, training or writing needs it.
+     */
+    StaffModel(Staff staff, StaffVocabularies vocabularies, InferenceNetwork inference, NetworkLoader loader,
+               List<EncodedStream> trainingStreams) {
+        this(staff, vocabularies, null, Objects.requireNonNull(inference, "inference"),
+                Objects.requireNonNull(loader, "loader"), trainingStreams);
+    }
+
+    private StaffModel(Staff staff, StaffVocabularies vocabularies, ComputationGraph network,
+                       InferenceNetwork inference, NetworkLoader loader, List<EncodedStream> trainingStreams) {
         this.staff = Objects.requireNonNull(staff, "staff");
         this.vocabularies = Objects.requireNonNull(vocabularies, "vocabularies");
-        this.network = Objects.requireNonNull(network, "network");
+        this.network = network;
+        this.inference = inference;
+        this.loader = loader;
         this.trainingStreams = List.copyOf(trainingStreams);
     }
 
@@ -60,8 +84,8 @@ public final class StaffModel {
     private InferenceNetwork inference() {
         InferenceNetwork i = inference;
         if (i == null) {
-            synchronized (network) {
-                if (inference == null) inference = InferenceNetwork.of(network);
+            synchronized (lock) {
+                if (inference == null) inference = GraphWeights.read(network());
                 i = inference;
             }
         }
@@ -73,14 +97,27 @@ public final class StaffModel {
      * so copies are made one at a time.
      */
     public ComputationGraph copyOfNetwork() {
-        synchronized (network) {
-            return Nd4jRuntime.call(network::clone);
+        ComputationGraph n = network();
+        synchronized (lock) {
+            return Nd4jRuntime.call(n::clone);
         }
     }
 
     /** The network itself, for writing the model file and for comparing with it in tests; never run it. */
     ComputationGraph network() {
-        return network;
+        ComputationGraph n = network;
+        if (n != null) return n;
+        synchronized (lock) {
+            if (network == null) {
+                try {
+                    network = loader.load();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("the " + staff.label() + " network of the model cannot be "
+                            + "restored: " + e.getMessage(), e);
+                }
+            }
+            return network;
+        }
     }
 
     /** A stream event as a token: its label and category, or their nearest known ones. */

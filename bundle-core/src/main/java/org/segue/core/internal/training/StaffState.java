@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.segue.core.internal.network.GraphTrainer;
 import org.segue.training.EpochSummary;
 import org.segue.training.Staff;
 
@@ -26,8 +27,16 @@ final class StaffState {
     boolean stoppedEarly;
     final List<EpochSummary> history = new ArrayList<>();
 
+    private GraphTrainer trainer;
+
     StaffState(Staff staff, ComputationGraph network) {
         this.staff = staff;
         this.network = network;
+    }
+
+    /** The trainer of the current network (a restored checkpoint brings a new one). */
+    GraphTrainer trainer() {
+        if (trainer == null || trainer.network() != network) trainer = new GraphTrainer(network);
+        return trainer;
     }
 }

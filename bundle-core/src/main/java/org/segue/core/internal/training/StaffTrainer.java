@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.segue.core.internal.network.Sequence;
-import org.segue.core.internal.network.SequenceBatch;
 import org.segue.core.internal.network.SequenceScorer;
 import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.SequenceWindows;
@@ -127,9 +125,7 @@ final class StaffTrainer {
         for (int b = 0; b < batches; b++) {
             List<Sequence> batch = order.subList(b * config.batchSize(),
                     Math.min(order.size(), (b + 1) * config.batchSize()));
-            MultiDataSet data = SequenceBatch.of(batch);
-            state.network.fit(data);
-            double loss = perEvent(state.network.score(), batch);
+            double loss = perEvent(state.trainer().fit(batch), batch);
             lossSum += loss;
             clock.batchDone();
             listener.onBatch(progress(state, epoch, b + 1, batches, loss));

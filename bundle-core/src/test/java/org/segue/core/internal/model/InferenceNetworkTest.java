@@ -23,7 +23,7 @@ class InferenceNetworkTest {
     @Test
     void givesDl4jsOutputsAtEveryStepOfATinyModel() {
         StaffModel staff = TinyModels.model("tiny").staff(Staff.TREBLE);
-        assertSameAsDl4j(staff.copyOfNetwork(), InferenceNetwork.of(staff.network()));
+        assertSameAsDl4j(staff.copyOfNetwork(), GraphWeights.read(staff.network()));
     }
 
     @Test
@@ -36,7 +36,7 @@ class InferenceNetworkTest {
                     .subi(0.5).muli(0.4));
             return null;
         });
-        assertSameAsDl4j(graph, InferenceNetwork.of(graph));
+        assertSameAsDl4j(graph, GraphWeights.read(graph));
     }
 
     @Test

@@ -43,6 +43,20 @@ class ModelFileTest {
     }
 
     @Test
+    void theShippedModelsWeightsReadWithoutDl4jAreItsNetworksOwn() throws ModelException {
+        StaffModel treble = SegueModel.defaultModel().staff(Staff.TREBLE);
+        Distributions read = treble.newSession(1).prime(PREFIX).get(0);
+        InferenceNetwork fromGraph = GraphWeights.read(treble.network());
+        InferenceNetwork.State state = fromGraph.newState();
+        Distributions restored = fromGraph.newDistributions();
+        for (int t = 0; t < PREFIX.size(); t++) {
+            fromGraph.step(state, PREFIX.get(t), t == PREFIX.size() - 1 ? restored : null);
+        }
+        assertThat(read.events()).containsExactly(restored.events());
+        assertThat(read.durations()).containsExactly(restored.durations());
+    }
+
+    @Test
     void aCorruptedFileGivesOneClearLine() throws IOException {
         Path file = folder.resolve("model.segue-model");
         byte[] garbage = new byte[4096];

@@ -76,6 +76,7 @@ public class ContinueCommand implements Command {
         Path in = arguments.path(0);
         ContinuationRequest request = request(arguments);
         List<Path> outs = outputs(arguments, in);
+        continuations.preload(request.model()); // reading the model overlaps reading the piece
         Score piece = read(in);
         ContinuationResult result = continueScore(piece, request);
         List<List<Path>> written = new ArrayList<>();
