@@ -35,6 +35,7 @@ MuseScore {
     property string creativity: "balanced"
     property var answer: null
     property int chosenVariation: 0
+    property var fields: ({bars: "8", variations: "1", seed: "1", address: defaultAddress})
 
     FileIO { id: files }
 
@@ -43,6 +44,219 @@ MuseScore {
         if (job === null) return; // no job file: the dialog below is shown
         runJob(job);
         close();
+    }
+
+    // ------------------------------------------------------------------ the dialog
+    // Plain QtQuick items only: MuseScore 3 ships QtQuick.Controls 1, MuseScore 4 Controls 2, and a plug-in that
+    // imports either fails to load where only the other is installed.
+
+    Rectangle {
+        id: dialog
+        anchors.fill: parent
+        color: "#f2f2f2"
+
+        Column {
+            anchors.fill: parent
+            anchors.margins: 14
+            spacing: 9
+
+            Text {
+                text: "Continue this piece with Segue"
+                font.bold: true
+                font.pixelSize: 15
+            }
+
+            Repeater {
+                model: [{name: "bars", label: "Bars to add", width: 60},
+                        {name: "variations", label: "Variations", width: 60},
+                        {name: "seed", label: "Seed", width: 100},
+                        {name: "address", label: "Segue's address", width: 220}]
+                delegate: Row {
+                    spacing: 10
+                    Text {
+                        width: 120
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: modelData.label
+                    }
+                    Rectangle {
+                        width: modelData.width
+                        height: 24
+                        color: "white"
+                        border.color: input.activeFocus ? "#2f6fb0" : "#a0a0a0"
+                        TextInput {
+                            id: input
+                            anchors.fill: parent
+                            anchors.margins: 4
+                            clip: true
+                            selectByMouse: true
+                            activeFocusOnTab: true
+                            text: segue.fields[modelData.name]
+                            onTextChanged: segue.fields[modelData.name] = text
+                            Keys.onReturnPressed: askButton.press()
+                        }
+                    }
+                }
+            }
+
+            Row {
+                spacing: 10
+                Text {
+                    width: 120
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: "Creativity"
+                }
+                Repeater {
+                    model: segue.creativities
+                    delegate: Rectangle {
+                        width: 84
+                        height: 24
+                        radius: 3
+                        color: segue.creativity === modelData ? "#2f6fb0" : "white"
+                        border.color: activeFocus ? "#2f6fb0" : "#a0a0a0"
+                        activeFocusOnTab: true
+                        Keys.onSpacePressed: segue.creativity = modelData
+                        Text {
+                            anchors.centerIn: parent
+                            text: modelData
+                            color: segue.creativity === modelData ? "white" : "black"
+                        }
+                        MouseArea {
+                            anchors.fill: parent
+                            onClicked: segue.creativity = modelData
+                        }
+                    }
+                }
+            }
+
+            Text {
+                id: status
+                width: parent.width
+                wrapMode: Text.Wrap
+                text: "Segue must be running: ./segue serve --port 8080"
+                color: "#404040"
+            }
+
+            Column {
+                spacing: 4
+                Repeater {
+                    model: segue.answer ? segue.answer.variations : []
+                    delegate: Rectangle {
+                        width: dialog.width - 28
+                        height: 22
+                        color: segue.chosenVariation === index ? "#dbe8f5" : "white"
+                        border.color: "#c0c0c0"
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.left: parent.left
+                            anchors.leftMargin: 6
+                            width: parent.width - 12
+                            elide: Text.ElideRight
+                            text: modelData.variation + ". " + (modelData.summary || modelData.key)
+                        }
+                        MouseArea {
+                            anchors.fill: parent
+                            onClicked: segue.chosenVariation = index
+                        }
+                    }
+                }
+            }
+
+            Row {
+                spacing: 10
+                Rectangle {
+                    id: askButton
+                    width: 130
+                    height: 28
+                    radius: 3
+                    color: "#2f6fb0"
+                    activeFocusOnTab: true
+                    function press() {
+                        status.color = "#404040";
+                        status.text = "Asking Segue at " + segue.fields.address + " …";
+                        askTimer.start(); // lets the line above be drawn before the synchronous request
+                    }
+                    Keys.onSpacePressed: press()
+                    Keys.onReturnPressed: press()
+                    Text {
+                        anchors.centerIn: parent
+                        color: "white"
+                        text: segue.answer && segue.answer.variations.length > 1
+                              ? "Insert variation " + (segue.chosenVariation + 1) : "Continue"
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: askButton.press()
+                    }
+                }
+                Rectangle {
+                    width: 90
+                    height: 28
+                    radius: 3
+                    color: "white"
+                    border.color: activeFocus ? "#2f6fb0" : "#a0a0a0"
+                    activeFocusOnTab: true
+                    Keys.onSpacePressed: segue.close()
+                    Text {
+                        anchors.centerIn: parent
+                        text: "Close"
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: segue.close()
+                    }
+                }
+            }
+        }
+    }
+
+    Timer {
+        id: askTimer
+        interval: 40
+        onTriggered: segue.continueFromDialog()
+    }
+
+    /**
+     * The dialog's button: asks Segue, and writes the answer at once when there is one variation; with several the
+     * user picks one and presses again. Changing an option asks again.
+     */
+    function continueFromDialog() {
+        try {
+            var options = dialogOptions();
+            if (answer === null || answer.request !== requestKey()) {
+                var fresh = askSegue(fields.address, options);
+                fresh.request = requestKey();
+                chosenVariation = 0;
+                answer = fresh;
+                if (fresh.variations.length > 1) {
+                    status.color = "#404040";
+                    status.text = fresh.variations.length + " variations: pick one, then insert it.";
+                    return;
+                }
+            }
+            var written = writeContinuation(curScore, answer, chosenVariation);
+            answer = null;
+            status.text = "Added " + written.measures + " bars.";
+            close();
+        } catch (e) {
+            status.color = "#b00020";
+            status.text = e.message;
+        }
+    }
+
+    function requestKey() {
+        return [fields.bars, fields.variations, fields.seed, fields.address, creativity].join("|");
+    }
+
+    function dialogOptions() {
+        var bars = Number(fields.bars);
+        var variations = Number(fields.variations);
+        var seed = Number(fields.seed);
+        if (!(bars >= 1 && bars <= 512 && bars % 1 === 0)) throw new Error("Bars to add: a whole number from 1 to 512.");
+        if (!(variations >= 1 && variations <= 8 && variations % 1 === 0)) {
+            throw new Error("Variations: a whole number from 1 to 8.");
+        }
+        if (!(seed % 1 === 0) || String(fields.seed).trim() === "") throw new Error("Seed: a whole number.");
+        return {bars: bars, variations: variations, seed: seed, creativity: creativity};
     }
 
     // ------------------------------------------------------------------ job mode
