@@ -35,6 +35,9 @@ MuseScore {
     property string creativity: "balanced"
     property var answer: null
     property int chosenVariation: 0
+    // MuseScore's BarLineType values (the 3.2 plug-in API does not name them)
+    readonly property int barLineNormal: 1
+    readonly property int barLineEnd: 32
     property var fields: ({bars: "8", variations: "1", seed: "1", address: defaultAddress})
 
     FileIO { id: files }
@@ -422,9 +425,11 @@ MuseScore {
      * One voice of one measure, as MuseScore is to write it: a list of items
      *   {kind: "note"|"rest", start, value (the written value), pitches, tiedBack, tiedOn}
      *   {kind: "tuplet", start, total, items: [...]}            (a 3:2 triplet group; its items' values are written)
-     * The measure is cut into quarter-note cells from the bar line; a cell in which a note or rest starts or ends
-     * off the binary grid becomes one triplet group of a quarter (an eighth-note triplet), and events that cross its
-     * edges are cut there and tied. Everything else is written as single values, tied where one value cannot do.
+     * The measure is cut into cells from the bar line: a half note's worth where notes start and end only on its
+     * quarter-note-triplet grid (and somewhere off the binary one), which becomes one group of quarter-note
+     * triplets; else quarter notes' worth, each one in which a note or rest starts or ends off the binary grid
+     * becoming one group of eighth-note triplets. Events that cross the edge of a group are cut there and tied.
+     * Everything else is written as single values, tied where one value cannot do.
      */
     function notate(events, length) {
         var spans = [];
@@ -440,21 +445,28 @@ MuseScore {
         }
         if (compare(at, length) < 0) spans.push({start: at, end: length, pitches: [], tiedBack: false, tiedOn: false});
 
-        var cells = [];
-        for (var c = frac(0, 1); compare(c, length) < 0; c = plus(c, frac(1, 4))) {
-            cells.push({start: c, end: smaller(plus(c, frac(1, 4)), length), triplet: false});
-        }
-        spans.forEach(function (span) {
-            [span.start, span.end].forEach(function (point) {
-                var odd = oddPart(point.d);
-                if (odd === 1) return;
-                if (odd !== 3) throw new Error("a note at " + point.n + "/" + point.d + " of a measure needs a "
-                                               + odd + "-tuplet; the plug-in writes triplets only");
-                cells.forEach(function (cell) {
-                    if (compare(cell.start, point) < 0 && compare(point, cell.end) < 0) cell.triplet = true;
-                });
-            });
+        var points = []; // where notes and rests start and end
+        spans.forEach(function (span) { points.push(span.start); points.push(span.end); });
+        points.forEach(function (point) {
+            var odd = oddPart(point.d);
+            if (odd !== 1 && odd !== 3) {
+                throw new Error("a note at " + point.n + "/" + point.d + " of a measure needs a " + odd
+                                + "-tuplet; the plug-in writes triplets only");
+            }
         });
+        var cells = [];
+        var c = frac(0, 1);
+        while (compare(c, length) < 0) {
+            var half = plus(c, frac(1, 2));
+            if (compare(half, length) <= 0 && isTripletCell(points, c, half, frac(1, 6))) {
+                cells.push({start: c, end: half, triplet: true}); // quarter-note triplets
+                c = half;
+                continue;
+            }
+            var quarter = smaller(plus(c, frac(1, 4)), length);
+            cells.push({start: c, end: quarter, triplet: isTripletCell(points, c, quarter, null)});
+            c = quarter;
+        }
 
         // cut the spans at the edges of triplet cells
         var cuts = [];
@@ -501,6 +513,20 @@ MuseScore {
         return items;
     }
 
+    /**
+     * Whether notes start or end inside [start, end) off the binary grid, and (for a grid) all of them on that grid
+     * counted from start.
+     */
+    function isTripletCell(points, start, end, grid) {
+        var inside = points.filter(function (p) { return compare(start, p) < 0 && compare(p, end) < 0; });
+        var offGrid = inside.some(function (p) { return oddPart(p.d) === 3; });
+        if (!offGrid || grid === null) return offGrid;
+        return inside.every(function (p) {
+            var steps = times(minus(p, start), frac(grid.d, grid.n));
+            return steps.d === 1;
+        });
+    }
+
     // ------------------------------------------------------------------ writing with the cursor
 
     /**
@@ -525,6 +551,7 @@ MuseScore {
         score.startCmd();
         try {
             score.appendMeasures(bars.measures.length);
+            writer.written.barlines = openFinalBarLine(score, answer.inputMeasures);
             var starts = measureTicks(score, answer.inputMeasures, bars.measures.length);
             var staffCount = bars.measures[0].staves.length;
             for (var s = 0; s < staffCount; s++) {
@@ -548,6 +575,28 @@ MuseScore {
             cmd("escape"); // leave note input
         }
         return writer.written;
+    }
+
+    /**
+     * The piece goes on: the final bar line that closed its last measure becomes a plain one (MuseScore draws the
+     * final bar line at the new end by itself). Repeats and double bar lines stay as they are.
+     */
+    function openFinalBarLine(score, lastOriginal) {
+        var measure = score.firstMeasure;
+        for (var i = 1; measure && i < lastOriginal; i++) measure = measure.nextMeasure;
+        var changed = 0;
+        for (var segment = measure ? measure.lastSegment : null; segment; segment = segment.prev) {
+            if (segment.tick < measure.firstSegment.tick) break;
+            for (var track = 0; track < score.ntracks; track += 4) {
+                var element = segment.elementAt(track);
+                if (element && element.type === Element.BAR_LINE && Number(element.barlineType) === barLineEnd) {
+                    element.barlineType = barLineNormal;
+                    changed++;
+                }
+            }
+            if (changed > 0) break;
+        }
+        return changed;
     }
 
     /** The first staff index of the continued part, from the part's position (or its MusicXML id P1, P2 ...). */
