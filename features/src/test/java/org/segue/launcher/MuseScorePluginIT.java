@@ -58,10 +58,16 @@ class MuseScorePluginIT {
     void continuesTheExampleWithTripletsAndTiesAndExportsAPicture() throws Exception {
         Path piece = SharedData.root().resolve("examples/little-waltz.musicxml");
 
+        assertThat(WrittenScore.readMusicXml(piece).barStyle(8)).as("the example ends with a final bar line")
+                .isEqualTo("light-heavy");
+
         JsonNode answer = continueInMuseScore(piece, 8, 1, "waltz");
 
         assertThat(count(answer, "tuplet")).as("the seed gives triplets, which the plug-in must write").isPositive();
         assertThat(count(answer, "tieStart")).as("the seed gives ties across bar lines").isPositive();
+        WrittenScore continued = WrittenScore.readMusicXml(WORK.resolve("waltz/continued.musicxml"));
+        assertThat(continued.barStyle(8)).as("the example's final bar line gives way").isEqualTo("regular");
+        assertThat(continued.barStyle(16)).isEqualTo("light-heavy");
         Path picture = WORK.resolve("waltz/continued-1.png");
         assertThat(picture).as("the job's \"png\": MuseScore's picture of page 1").isRegularFile();
         byte[] start = Arrays.copyOf(Files.readAllBytes(picture), 8);

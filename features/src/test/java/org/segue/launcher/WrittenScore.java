@@ -94,6 +94,7 @@ final class WrittenScore {
     }
 
     private final List<Head> heads = new ArrayList<>();
+    private final Map<Integer, String> barStyles = new HashMap<>();
     private final List<MeasureFill> measures = new ArrayList<>();
     private final List<Time> starts = new ArrayList<>();
 
@@ -186,6 +187,12 @@ final class WrittenScore {
                                     Long.parseLong(childText(time, "beat-type").trim()));
                         }
                     }
+                    case "barline" -> {
+                        String style = childText(element, "bar-style");
+                        if (style != null && !"left".equals(element.getAttribute("location"))) {
+                            barStyles.put(index, style.trim());
+                        }
+                    }
                     case "backup" -> position = position.minus(duration(element, divisions));
                     case "forward" -> position = position.plus(duration(element, divisions));
                     case "note" -> {
@@ -225,6 +232,11 @@ final class WrittenScore {
             measures.add(new MeasureFill(index, timeSignature == null ? length : timeSignature, voiceEnds));
             measureStart = measureStart.plus(length);
         }
+    }
+
+    /** The style of the bar line that ends measure {@code index} (1-based), "regular" where none is written. */
+    String barStyle(int index) {
+        return barStyles.getOrDefault(index, "regular");
     }
 
     int measureCount() {
