@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.segue.continuation.ContinuationReport;
+import org.segue.continuation.StaffActivity;
 import org.segue.model.Chord;
 import org.segue.model.Duration;
 import org.segue.model.Event;
@@ -44,14 +45,63 @@ final class ContinuationReporter {
             }
         }
         int[] beats = strongBeats(added);
+        List<Measure> recent = original.subList(Math.max(0, original.size() - ContinuationReport.PIECE_WINDOW),
+                original.size());
         return new ContinuationReport(
                 generated == 0 ? 0 : (double) inScale / generated,
                 jensenShannon(pitchClasses(added), pitchClasses(original)),
                 jensenShannon(durations(added), durations(original)),
                 repeatedShare(original, added),
-                beats[1] == 0 ? 0 : (double) beats[0] / beats[1],
+                share(beats[0], beats[2]),
                 generated,
-                beats[1]);
+                beats[2],
+                share(beats[1], beats[2]),
+                activity(recent, added, 1),
+                activity(recent, added, 2));
+    }
+
+    private static double share(int count, int total) {
+        return total == 0 ? 0 : (double) count / total;
+    }
+
+    /** How much {@code staff} plays in the new measures against the piece's recent ones. */
+    private static StaffActivity activity(List<Measure> piece, List<Measure> added, int staff) {
+        int[] inPiece = beatsPlayed(piece, staff);
+        int[] inNew = beatsPlayed(added, staff);
+        return new StaffActivity(share(inNew[0], inNew[2]), share(inPiece[0], inPiece[2]),
+                density(inNew), density(inPiece));
+    }
+
+    private static double density(int[] counts) {
+        return counts[2] == 0 ? 0 : (double) counts[1] / counts[2];
+    }
+
+    /** {beats on which the staff sounds, notes and chords struck, beats} over some measures. */
+    private static int[] beatsPlayed(List<Measure> measures, int staff) {
+        int sounding = 0;
+        int struck = 0;
+        int beats = 0;
+        for (Measure m : measures) {
+            if (m.staffCount() < staff) continue;
+            for (Duration beat : beats(m)) {
+                beats++;
+                if (!soundingAt(m, staff, beat).isEmpty()) sounding++;
+            }
+            for (Voice v : m.voicesOnStaff(staff)) {
+                for (Event e : v.events()) {
+                    if (!attacks(e).isEmpty()) struck++;
+                }
+            }
+        }
+        return new int[] {sounding, struck, beats};
+    }
+
+    /** The beats of a measure as it really lasts (a pickup has fewer): every beat, dotted in compound time. */
+    private static List<Duration> beats(Measure m) {
+        Duration beat = m.time().isCompound() ? Duration.of(3, m.time().beatType()) : Duration.of(1, m.time().beatType());
+        List<Duration> beats = new ArrayList<>();
+        for (Duration t = Duration.ZERO; t.compareTo(m.length()) < 0; t = t.plus(beat)) beats.add(t);
+        return beats;
     }
 
     /** Notes that start here (a note tied from the one before is not a new note). */
@@ -130,16 +180,20 @@ final class ContinuationReporter {
                 .map(v -> List.of(v.staff(), v.events())).toList();
     }
 
-    /** {consonant, compared} over the strong beats of the new measures. */
+    /** {consonant, with a staff silent, all} over the strong beats of the new measures. */
     private static int[] strongBeats(List<Measure> added) {
         int consonant = 0;
-        int compared = 0;
+        int silent = 0;
+        int all = 0;
         for (Measure m : added) {
             for (Duration beat : m.time().strongBeats()) {
+                all++;
                 List<Pitch> treble = soundingAt(m, 1, beat);
                 List<Pitch> bass = soundingAt(m, 2, beat);
-                if (treble.isEmpty() || bass.isEmpty()) continue;
-                compared++;
+                if (treble.isEmpty() || bass.isEmpty()) {
+                    silent++;
+                    continue;
+                }
                 int interval = Math.floorMod(treble.get(treble.size() - 1).midi() - bass.get(0).midi(), 12);
                 for (int c : CONSONANT) {
                     if (c == interval) {
@@ -149,7 +203,7 @@ final class ContinuationReporter {
                 }
             }
         }
-        return new int[] {consonant, compared};
+        return new int[] {consonant, silent, all};
     }
 
     /** The pitches sounding on a staff at an offset in a measure, lowest first. */

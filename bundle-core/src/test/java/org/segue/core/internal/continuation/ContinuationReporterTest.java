@@ -15,6 +15,7 @@ import org.segue.model.KeySignature;
 import org.segue.model.Measure;
 import org.segue.model.Note;
 import org.segue.model.Pitch;
+import org.segue.model.Rest;
 import org.segue.model.TimeSignature;
 import org.segue.model.Voice;
 
@@ -43,6 +44,25 @@ class ContinuationReporterTest {
         assertThat(report.notesInScale()).isEqualTo(0.75);
         assertThat(report.repeatedBars()).isZero();
         assertThat(report.pitchClassDivergence()).isPositive();
+    }
+
+    @Test
+    void aSilentBassCountsAgainstConsonanceAndShowsInItsActivity() {
+        Measure played = bar("C5", "C3", "E5", "C3");
+        Measure bassRests = played.withVoices(List.of(played.voicesOnStaff(1).get(0),
+                new Voice(1, 2, List.of(new Rest(Duration.of(3, 4))))));
+
+        ContinuationReport report = ContinuationReporter.report(List.of(played, played),
+                List.of(bassRests.withNumber("3"), played.withNumber("4")));
+
+        assertThat(report.strongBeats()).isEqualTo(6);
+        assertThat(report.silentStrongBeats()).isCloseTo(3.0 / 6, within(1e-12));
+        assertThat(report.consonantStrongBeats()).isCloseTo(3.0 / 6, within(1e-12)); // C5/C3, C5/C3, E5/C3
+        assertThat(report.bass().soundingNew()).isCloseTo(0.5, within(1e-12));
+        assertThat(report.bass().soundingPiece()).isEqualTo(1.0);
+        assertThat(report.bass().densityNew()).isCloseTo(2.0 / 6, within(1e-12));
+        assertThat(report.bass().densityPiece()).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(report.treble().soundingNew()).isEqualTo(1.0);
     }
 
     @Test

@@ -122,9 +122,10 @@ public class ContinueAction implements EditorAction {
     private static String summary(Continuation c, int bars) {
         ContinuationReport r = c.report();
         return String.format(Locale.ROOT, "%d %s in %s: %.0f%% of notes in the key, %.0f%% consonant strong beats, "
-                        + "%.0f%% repeated bars", bars, bars == 1 ? "bar" : "bars",
-                c.newBars().initialKey().displayName(), 100 * r.notesInScale(), 100 * r.consonantStrongBeats(),
-                100 * r.repeatedBars());
+                        + "%.0f%% repeated bars; the bass sounds on %.0f%% of beats (%.0f%% in the piece)", bars,
+                bars == 1 ? "bar" : "bars", c.newBars().initialKey().displayName(), 100 * r.notesInScale(),
+                100 * r.consonantStrongBeats(), 100 * r.repeatedBars(), 100 * r.bass().soundingNew(),
+                100 * r.bass().soundingPiece());
     }
 
     private static Map<String, Number> figures(Continuation c) {
@@ -136,8 +137,17 @@ public class ContinueAction implements EditorAction {
         figures.put("repeatedBars", r.repeatedBars());
         figures.put("pitchClassDivergence", r.pitchClassDivergence());
         figures.put("durationDivergence", r.durationDivergence());
+        figures.put("silentStrongBeats", r.silentStrongBeats());
         figures.put("generatedNotes", r.generatedNotes());
         figures.put("strongBeats", r.strongBeats());
+        figures.put("trebleSoundingNew", r.treble().soundingNew());
+        figures.put("trebleSoundingPiece", r.treble().soundingPiece());
+        figures.put("bassSoundingNew", r.bass().soundingNew());
+        figures.put("bassSoundingPiece", r.bass().soundingPiece());
+        figures.put("trebleDensityNew", r.treble().densityNew());
+        figures.put("trebleDensityPiece", r.treble().densityPiece());
+        figures.put("bassDensityNew", r.bass().densityNew());
+        figures.put("bassDensityPiece", r.bass().densityPiece());
         return figures;
     }
 }

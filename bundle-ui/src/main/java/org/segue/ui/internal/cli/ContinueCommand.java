@@ -18,6 +18,7 @@ import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationReport;
 import org.segue.continuation.ContinuationRequest;
 import org.segue.continuation.ContinuationResult;
+import org.segue.continuation.StaffActivity;
 import org.segue.continuation.ContinuationService;
 import org.segue.model.KeySignature;
 import org.segue.model.Score;
@@ -166,6 +167,11 @@ public class ContinueCommand implements Command {
         }
     }
 
+    private static void activity(ObjectNode node, StaffActivity a) {
+        node.put("soundingNew", a.soundingNew()).put("soundingPiece", a.soundingPiece())
+                .put("densityNew", a.densityNew()).put("densityPiece", a.densityPiece());
+    }
+
     /** {@code piece.musicxml} becomes {@code piece-2.musicxml} for variation 2. */
     static Path numbered(Path target, int number) {
         String name = target.getFileName().toString();
@@ -194,10 +200,13 @@ public class ContinueCommand implements Command {
         for (int v = 0; v < written.size(); v++) {
             ContinuationReport r = result.continuations().get(v).report();
             s.append(String.format(Locale.ROOT, "wrote %s: %d + %d measures; %.0f%% of notes in the key, "
-                            + "%.0f%% consonant strong beats, %.0f%% repeated bars%n",
+                            + "%.0f%% consonant strong beats (%.0f%% with a staff silent), %.0f%% repeated bars; "
+                            + "treble sounds on %.0f%% of beats (piece %.0f%%), bass on %.0f%% (piece %.0f%%)%n",
                     String.join(", ", written.get(v).stream().map(Path::toString).toList()),
                     result.inputMeasures(), result.addedMeasures(), 100 * r.notesInScale(),
-                    100 * r.consonantStrongBeats(), 100 * r.repeatedBars()));
+                    100 * r.consonantStrongBeats(), 100 * r.silentStrongBeats(), 100 * r.repeatedBars(),
+                    100 * r.treble().soundingNew(), 100 * r.treble().soundingPiece(),
+                    100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece()));
         }
         s.append(String.format(Locale.ROOT, "%d ms", result.millis()));
         return s.toString();
@@ -220,14 +229,17 @@ public class ContinueCommand implements Command {
                     .put("key", c.newBars().initialKey().displayName());
             ArrayNode files = variation.putArray("files");
             written.get(v).forEach(p -> files.add(p.toString()));
-            variation.putObject("report")
+            ObjectNode report = variation.putObject("report")
                     .put("notesInScale", r.notesInScale())
                     .put("pitchClassDivergence", r.pitchClassDivergence())
                     .put("durationDivergence", r.durationDivergence())
                     .put("repeatedBars", r.repeatedBars())
                     .put("consonantStrongBeats", r.consonantStrongBeats())
+                    .put("silentStrongBeats", r.silentStrongBeats())
                     .put("generatedNotes", r.generatedNotes())
                     .put("strongBeats", r.strongBeats());
+            activity(report.putObject("treble"), r.treble());
+            activity(report.putObject("bass"), r.bass());
         }
         return Json.text(json);
     }
