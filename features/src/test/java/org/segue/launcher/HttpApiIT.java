@@ -75,6 +75,8 @@ class HttpApiIT {
             assertThat(measureCount(variation.path("musicxml").asText())).isEqualTo(12);
             JsonNode bars = variation.path("newBars");
             assertThat(bars.path("firstMeasure").asInt()).isEqualTo(9);
+            assertThat(bars.path("part").asText()).isEqualTo("P1");
+            assertThat(bars.path("partIndex").asInt()).isZero();
             assertThat(bars.path("measures")).hasSize(4);
             for (JsonNode measure : bars.path("measures")) {
                 assertThat(measure.path("staves")).hasSize(2);
@@ -93,6 +95,20 @@ class HttpApiIT {
                 }
             }
         }
+    }
+
+    @Test
+    void newBarsNameTheContinuedPartByIdAndByPosition() throws Exception {
+        byte[] song = Files.readAllBytes(SharedData.file("openscore-chopin-songs/Chopin_Op74_1_Zyczenie_lc30707789.mxl"));
+
+        HttpResponse<String> answer = post("/api/v1/continue?bars=2&seed=5", song, "application/vnd.recordare.musicxml",
+                Map.of());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode bars = JSON.readTree(answer.body()).at("/variations/0/newBars");
+        assertThat(bars.path("part").asText()).as("the piano, the song's part with two staves").isEqualTo("P2");
+        assertThat(bars.path("partIndex").asInt()).isEqualTo(1);
+        assertThat(bars.at("/measures/0/staves")).hasSize(2);
     }
 
     @Test

@@ -123,10 +123,16 @@ final class ApiJson {
         return Math.round(seconds * 1000) / 1000.0;
     }
 
-    /** The new measures of the continued part, rest by rest and note by note. */
+    /**
+     * The new measures of the continued part, rest by rest and note by note. {@code partIndex} is the part's place
+     * in the score (0 for the first), for clients such as the MuseScore plug-in that number parts by position.
+     */
     static ObjectNode newBars(Score score, MeasureRange range, String partId) {
-        Part part = score.parts().stream().filter(p -> p.id().equals(partId)).findFirst().orElseThrow();
-        ObjectNode node = MAPPER.createObjectNode().put("part", part.id()).put("firstMeasure", range.first() + 1);
+        int partIndex = 0;
+        while (!score.parts().get(partIndex).id().equals(partId)) partIndex++;
+        Part part = score.parts().get(partIndex);
+        ObjectNode node = MAPPER.createObjectNode().put("part", part.id()).put("partIndex", partIndex)
+                .put("firstMeasure", range.first() + 1);
         ArrayNode measures = node.putArray("measures");
         for (int m = range.first(); m <= range.last(); m++) measures.add(measure(part.measures().get(m)));
         return node;
