@@ -43,7 +43,8 @@ public class ScoreFilesComponent implements ScoreFiles {
         this(formats(LilyPondProgram.from(System::getProperty)));
     }
 
-    ScoreFilesComponent(List<ScoreFormat> formats) {
+    /** A service with exactly these formats (for tests, or a LilyPond found elsewhere). */
+    public ScoreFilesComponent(List<ScoreFormat> formats) {
         register(formats);
     }
 

@@ -8,6 +8,7 @@ import org.segue.model.Duration;
 import org.segue.model.Event;
 import org.segue.model.Note;
 import org.segue.model.Rest;
+import org.segue.musicxml.internal.musicxml.BeatCutter;
 import org.segue.musicxml.internal.musicxml.NoteValue;
 import org.segue.musicxml.internal.musicxml.TupletGroups;
 
@@ -22,15 +23,18 @@ final class EventWriter {
     private EventWriter() {
     }
 
-    /** The events, then rests up to {@code length} where they end earlier. */
-    static String measure(List<Event> events, Duration length) {
+    /**
+     * The events, then rests up to {@code length} where they end earlier; cut at the beats of length {@code beat}
+     * where a tuplet would be left open ({@link BeatCutter}).
+     */
+    static String measure(List<Event> events, Duration length, Duration beat) {
         record Piece(Event event, NoteValue value, boolean last) {
         }
         List<Event> filled = new ArrayList<>(events);
         Duration sum = events.stream().map(Event::duration).reduce(Duration.ZERO, Duration::plus);
         if (sum.compareTo(length) < 0) filled.add(new Rest(length.minus(sum)));
         List<Piece> pieces = new ArrayList<>();
-        for (Event event : filled) {
+        for (Event event : BeatCutter.cut(filled, beat)) {
             List<NoteValue> values = NoteValue.split(event.duration());
             for (int i = 0; i < values.size(); i++) {
                 pieces.add(new Piece(event, values.get(i), i == values.size() - 1));

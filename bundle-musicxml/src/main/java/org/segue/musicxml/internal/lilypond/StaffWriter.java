@@ -138,9 +138,10 @@ final class StaffWriter {
                 String wanted = shown.size() == 1 ? "\\oneVoice" : direction(shown.indexOf(voice.get()));
                 if (!wanted.equals(direction)) line.add(wanted);
                 direction = wanted;
-                line.add(events(voice.get(), m.length()));
+                line.add(events(voice.get(), m));
             } else if (shown.isEmpty() && number == firstNumber) {
-                line.add("R" + LilyPondSyntax.scaledWhole(m.length()));
+                line.add(m.isFull() ? "R" + LilyPondSyntax.scaledWhole(m.length())
+                        : EventWriter.measure(List.of(), m.length(), beat(m)));
             } else {
                 line.add(spacer(m.length()));
             }
@@ -156,12 +157,17 @@ final class StaffWriter {
         return sounding.isEmpty() ? all.stream().limit(1).toList() : sounding;
     }
 
-    private static String events(Voice voice, Duration length) {
-        if (voice.events().size() == 1 && voice.events().get(0) instanceof Rest rest
-                && rest.duration().equals(length)) {
-            return "R" + LilyPondSyntax.scaledWhole(length);
+    /** A rest that fills a full measure is a whole-measure rest; in a pickup LilyPond needs a plain one. */
+    private static String events(Voice voice, Measure m) {
+        if (m.isFull() && voice.events().size() == 1 && voice.events().get(0) instanceof Rest rest
+                && rest.duration().equals(m.length())) {
+            return "R" + LilyPondSyntax.scaledWhole(m.length());
         }
-        return EventWriter.measure(voice.events(), length);
+        return EventWriter.measure(voice.events(), m.length(), beat(m));
+    }
+
+    private static Duration beat(Measure m) {
+        return Duration.of(1, m.time().beatType());
     }
 
     private static String direction(int index) {

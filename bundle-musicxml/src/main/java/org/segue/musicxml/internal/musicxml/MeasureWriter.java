@@ -159,13 +159,14 @@ final class MeasureWriter {
             }
             for (Voice voice : voices) {
                 moveTo(0);
-                writeVoice(voice, measure.length(), number++, staff);
+                writeVoice(voice, measure, number++, staff);
             }
             next = number;
         }
     }
 
-    private void writeVoice(Voice voice, Duration length, int number, int staff) {
+    private void writeVoice(Voice voice, Measure measure, int number, int staff) {
+        Duration length = measure.length();
         if (voice.events().size() == 1 && voice.events().get(0) instanceof Rest rest
                 && rest.duration().equals(length)) {
             content.add(notes.measureRest(length, number, staff));
@@ -173,7 +174,8 @@ final class MeasureWriter {
             List<Event> events = new ArrayList<>(voice.events());
             Duration missing = length.minus(voice.length());
             if (missing.isPositive()) events.add(new Rest(missing));
-            content.addAll(notes.voice(events, number, staff));
+            Duration beat = Duration.of(1, measure.time().beatType());
+            content.addAll(notes.voice(BeatCutter.cut(events, beat), number, staff));
         }
         position = notes.divisionsOf(length);
     }
