@@ -39,7 +39,7 @@ class LilyPondWriterTest {
 
     @Test
     void notesChordsRestsTiesAndTripletsAreWritten() {
-        assertThat(ly).contains("d''2 e''4~ r4 |", "e''4 \\tuplet 3/2 { fs''8 g''8 a''8 } r2 |");
+        assertThat(ly).contains("d''2 e''2~ |", "e''4 \\tuplet 3/2 { fs''8 g''8 a''8 } r2 |");
         assertThat(ly).contains("<d' fs' a'>1 |");
         assertThat(ly).as("a rest that fills the measure").contains("R1*3/4 |");
     }

@@ -40,7 +40,7 @@ final class SongScore {
         TimeSignature threeFour = new TimeSignature(3, 4);
         List<Measure> voice = List.of(
                 measure("1", d, fourFour, List.of(Clef.TREBLE), Tempo.quarterNotesPerMinute(90),
-                        voice(1, 1, note("D5", 1, 2), note("E5", 1, 4, Tie.START))),
+                        voice(1, 1, note("D5", 1, 2), note("E5", 1, 2, Tie.START))),
                 measure("2", d, fourFour, List.of(Clef.TREBLE), null,
                         voice(1, 1, note("E5", 1, 4, Tie.STOP), note("F#5", 1, 12), note("G5", 1, 12),
                                 note("A5", 1, 12), rest(1, 2))),
