@@ -74,8 +74,8 @@ public record LilyPondProgram(String command, Duration timeout) {
         Process process;
         try {
             process = new ProcessBuilder(commandLine).directory(folder.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
+                    .redirectOutput(log.toFile()).start();
+            process.getOutputStream().close(); // LilyPond reads nothing from us
         } catch (IOException e) {
             throw new ScoreFileException(target, null, "LilyPond is needed to write sheet music, but the program '"
                     + command + "' cannot be started (" + e.getMessage() + "); " + INSTALL_HINT, e);
@@ -125,9 +125,5 @@ public record LilyPondProgram(String command, Duration timeout) {
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }
