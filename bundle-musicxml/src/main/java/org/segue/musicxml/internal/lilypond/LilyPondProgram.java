@@ -77,8 +77,10 @@ public record LilyPondProgram(String command, Duration timeout) {
                     .redirectOutput(log.toFile()).start();
             process.getOutputStream().close(); // LilyPond reads nothing from us
         } catch (IOException e) {
+            // the cause says why without the temporary folder: "error=2, No such file or directory"
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new ScoreFileException(target, null, "LilyPond is needed to write sheet music, but the program '"
-                    + command + "' cannot be started (" + e.getMessage() + "); " + INSTALL_HINT, e);
+                    + command + "' cannot be started (" + why + "); " + INSTALL_HINT, e);
         }
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
