@@ -14,25 +14,51 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.segue.files.AtomicFile;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.WriteOptions;
+import org.segue.musicxml.internal.audio.WavFormat;
+import org.segue.musicxml.internal.lilypond.LilyPondFormat;
+import org.segue.musicxml.internal.lilypond.LilyPondProgram;
 import org.segue.musicxml.internal.midi.MidiFormat;
 import org.segue.musicxml.internal.musicxml.MusicXmlFormat;
 
-/** The {@link ScoreFiles} service: picks a {@link ScoreFormat} by extension and does the file handling. */
+/**
+ * The {@link ScoreFiles} service: picks a {@link ScoreFormat} by extension and does the file handling. The LilyPond
+ * program for sheet music is the framework property {@value LilyPondProgram#PROGRAM_PROPERTY} (or the system
+ * property of that name; {@code lilypond} on the PATH by default).
+ */
 @Component(service = ScoreFiles.class)
 public class ScoreFilesComponent implements ScoreFiles {
 
     private final Map<String, ScoreFormat> formatsByExtension = new LinkedHashMap<>();
 
+    /** The formats, with LilyPond as the system properties name it. */
     public ScoreFilesComponent() {
-        this(List.of(new MusicXmlFormat(), new MidiFormat()));
+        this(formats(LilyPondProgram.from(System::getProperty)));
     }
 
-    ScoreFilesComponent(List<ScoreFormat> formats) {
+    /** A service with exactly these formats (for tests, or a LilyPond found elsewhere). */
+    public ScoreFilesComponent(List<ScoreFormat> formats) {
+        register(formats);
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        register(formats(LilyPondProgram.from(context::getProperty)));
+    }
+
+    /** Every format this service knows, sheet music engraved by {@code lilypond}. */
+    public static List<ScoreFormat> formats(LilyPondProgram lilypond) {
+        return List.of(new MusicXmlFormat(), new MidiFormat(), new LilyPondFormat(lilypond), new WavFormat());
+    }
+
+    private void register(List<ScoreFormat> formats) {
         for (ScoreFormat format : formats) {
             for (String extension : format.extensions()) formatsByExtension.put(extension, format);
         }
@@ -40,7 +66,11 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     @Override
     public Set<String> readableExtensions() {
-        return new TreeSet<>(formatsByExtension.keySet());
+        Set<String> readable = new TreeSet<>();
+        formatsByExtension.forEach((extension, format) -> {
+            if (format.readable()) readable.add(extension);
+        });
+        return readable;
     }
 
     @Override
@@ -50,7 +80,7 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     @Override
     public Score read(Path file) throws ScoreFileException {
-        ScoreFormat format = formatFor(file.toString());
+        ScoreFormat format = readerFor(file.toString());
         if (Files.isDirectory(file)) {
             throw new ScoreFileException(file.toString(), null, "is a folder, not a score file");
         }
@@ -65,32 +95,47 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     @Override
     public Score read(InputStream in, String name) throws ScoreFileException {
-        return formatFor(name).read(in, name);
+        return readerFor(name).read(in, name);
     }
 
     @Override
-    public void write(Score score, Path file) throws ScoreFileException {
-        ScoreFormat format = formatFor(file.toString());
+    public void write(Score score, Path file, WriteOptions options) throws ScoreFileException {
+        ScoreFormat format = writerFor(file.toString());
         try {
-            AtomicFile.write(file, out -> format.write(score, out, file.toString()));
+            AtomicFile.write(file, out -> format.write(score, out, file.toString(), options));
         } catch (IOException e) {
             throw new ScoreFileException(file.toString(), null, "cannot be written: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void write(Score score, OutputStream out, String name) throws ScoreFileException {
-        formatFor(name).write(score, out, name);
+    public void write(Score score, OutputStream out, String name, WriteOptions options) throws ScoreFileException {
+        writerFor(name).write(score, out, name, options);
     }
 
-    private ScoreFormat formatFor(String name) throws ScoreFileException {
-        String lower = name.toLowerCase(Locale.ROOT);
-        int dot = lower.lastIndexOf('.');
-        ScoreFormat format = dot < 0 ? null : formatsByExtension.get(lower.substring(dot + 1));
-        if (format == null) {
-            throw new ScoreFileException(name, null, "unknown file type; use one of ."
+    private ScoreFormat readerFor(String name) throws ScoreFileException {
+        ScoreFormat format = formatsByExtension.get(extension(name));
+        if (format == null || !format.readable()) {
+            String what = format == null ? "unknown file type" : "Segue writes ." + extension(name)
+                    + " files but cannot read them";
+            throw new ScoreFileException(name, null, what + "; use one of ."
                     + String.join(", .", readableExtensions()));
         }
         return format;
+    }
+
+    private ScoreFormat writerFor(String name) throws ScoreFileException {
+        ScoreFormat format = formatsByExtension.get(extension(name));
+        if (format == null) {
+            throw new ScoreFileException(name, null, "unknown file type; use one of ."
+                    + String.join(", .", writableExtensions()));
+        }
+        return format;
+    }
+
+    private static String extension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return dot < 0 ? "" : lower.substring(dot + 1);
     }
 }

@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * piano-midi.de files have both hands; further parts on the next channels, skipping the drum channel 10). Where a
  * note ends at the tick where the same pitch starts again, the NoteOff comes first.</li>
  * </ul>
+ *
+ * <p>Public for the audio writer of this bundle, which plays this sequence.
  */
-final class MidiWriter {
+public final class MidiWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MidiWriter.class);
 
@@ -57,7 +59,8 @@ final class MidiWriter {
         this.fileName = fileName;
     }
 
-    static Sequence toSequence(Score score, String fileName) throws ScoreFileException {
+    /** The score as a MIDI sequence, as written to a file; {@code fileName} names it in messages. */
+    public static Sequence toSequence(Score score, String fileName) throws ScoreFileException {
         return new MidiWriter(fileName).sequence(score);
     }
 

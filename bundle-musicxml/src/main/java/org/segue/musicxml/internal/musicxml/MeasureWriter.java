@@ -3,6 +3,7 @@ package org.segue.musicxml.internal.musicxml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import org.audiveris.proxymusic.YesNo;
 import org.segue.model.Clef;
 import org.segue.model.ClefChange;
 import org.segue.model.Duration;
+import org.segue.model.Event;
 import org.segue.model.Measure;
 import org.segue.model.Mode;
 import org.segue.model.Rest;
@@ -157,20 +159,23 @@ final class MeasureWriter {
             }
             for (Voice voice : voices) {
                 moveTo(0);
-                writeVoice(voice, measure.length(), number++, staff);
+                writeVoice(voice, measure, number++, staff);
             }
             next = number;
         }
     }
 
-    private void writeVoice(Voice voice, Duration length, int number, int staff) {
+    private void writeVoice(Voice voice, Measure measure, int number, int staff) {
+        Duration length = measure.length();
         if (voice.events().size() == 1 && voice.events().get(0) instanceof Rest rest
                 && rest.duration().equals(length)) {
             content.add(notes.measureRest(length, number, staff));
         } else {
-            voice.events().forEach(event -> content.addAll(notes.event(event, number, staff)));
+            List<Event> events = new ArrayList<>(voice.events());
             Duration missing = length.minus(voice.length());
-            if (missing.isPositive()) content.addAll(notes.event(new Rest(missing), number, staff));
+            if (missing.isPositive()) events.add(new Rest(missing));
+            Duration beat = Duration.of(1, measure.time().beatType());
+            content.addAll(notes.voice(BeatCutter.cut(events, beat), number, staff));
         }
         position = notes.divisionsOf(length);
     }

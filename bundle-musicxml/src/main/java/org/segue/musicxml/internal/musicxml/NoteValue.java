@@ -17,8 +17,10 @@ import org.segue.model.Duration;
  * rests: rests one after another). So 3/8 is a dotted quarter, 1/12 an eighth in a 3:2 triplet, and 5/16 a quarter
  * tied to a 16th. A part finer than a 1024th is written as a dotted 1024th at the end (5/2048 is a 1024th tied to a
  * dotted 1024th); what even {@value #MAX_DOTS} dots on a 1024th cannot reach cannot be written.
+ *
+ * <p>Public for the other writers of this bundle (sheet music), which spell durations the same way.
  */
-record NoteValue(String type, int dots, int actualNotes, int normalNotes) {
+public record NoteValue(String type, int dots, int actualNotes, int normalNotes) {
 
     static final int MAX_DOTS = 3;
 
@@ -27,18 +29,18 @@ record NoteValue(String type, int dots, int actualNotes, int normalNotes) {
             "16th", "32nd", "64th", "128th", "256th", "512th", "1024th");
     private static final long SHORTEST_DENOMINATOR = 1024;
 
-    NoteValue {
+    public NoteValue {
         if (!TYPES.contains(type)) throw new IllegalArgumentException("not a MusicXML note type: " + type);
         if (dots < 0 || dots > MAX_DOTS) throw new IllegalArgumentException("dots must be in 0.." + MAX_DOTS);
         if (actualNotes < 1 || normalNotes < 1) throw new IllegalArgumentException("tuplet ratio must be positive");
     }
 
-    boolean isTuplet() {
+    public boolean isTuplet() {
         return actualNotes != normalNotes;
     }
 
     /** How long a note written this way lasts. */
-    Duration duration() {
+    public Duration duration() {
         return dotted(typeDuration(type), dots).times(Duration.of(normalNotes, actualNotes));
     }
 
@@ -60,7 +62,7 @@ record NoteValue(String type, int dots, int actualNotes, int normalNotes) {
     }
 
     /** The single note value that lasts exactly {@code duration}, if there is one. */
-    static Optional<NoteValue> exactly(Duration duration) {
+    public static Optional<NoteValue> exactly(Duration duration) {
         List<NoteValue> pieces = split(duration);
         return pieces.size() == 1 ? Optional.of(pieces.get(0)) : Optional.empty();
     }
@@ -70,7 +72,7 @@ record NoteValue(String type, int dots, int actualNotes, int normalNotes) {
      *
      * @throws IllegalArgumentException for a duration that is not positive or finer than a 1024th
      */
-    static List<NoteValue> split(Duration duration) {
+    public static List<NoteValue> split(Duration duration) {
         if (!duration.isPositive()) throw new IllegalArgumentException("a note value must be > 0, not " + duration);
         long oddPart = duration.den() >> Long.numberOfTrailingZeros(duration.den());
         long normal = oddPart == 1 ? 1 : Long.highestOneBit(oddPart);

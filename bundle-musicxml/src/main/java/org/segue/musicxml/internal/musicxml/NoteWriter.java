@@ -3,7 +3,9 @@ package org.segue.musicxml.internal.musicxml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.audiveris.proxymusic.Empty;
 import org.audiveris.proxymusic.EmptyPlacement;
@@ -14,6 +16,7 @@ import org.audiveris.proxymusic.Tie;
 import org.audiveris.proxymusic.Tied;
 import org.audiveris.proxymusic.TiedType;
 import org.audiveris.proxymusic.TimeModification;
+import org.audiveris.proxymusic.Tuplet;
 import org.audiveris.proxymusic.YesNo;
 import org.segue.model.Chord;
 import org.segue.model.Duration;
@@ -26,6 +29,8 @@ import org.segue.model.Rest;
  * Writes the model's events as {@code <note>} elements of one voice. Each duration is written as the note values
  * {@link NoteValue#split} gives: one note where a single value expresses it, otherwise notes tied together (rests:
  * one after another). Ties are written twice, as {@code <tie>} (sound) and {@code <notations><tied>} (display).
+ * Tuplets carry {@code <time-modification>} on every note and {@code <tuplet>} where a bracket starts and stops,
+ * as MuseScore and other readers expect.
  */
 final class NoteWriter {
 
@@ -51,25 +56,65 @@ final class NoteWriter {
         return count.num();
     }
 
-    List<org.audiveris.proxymusic.Note> event(Event event, int voice, int staff) {
-        List<NoteValue> pieces = NoteValue.split(event.duration());
-        List<org.audiveris.proxymusic.Note> notes = new ArrayList<>();
-        for (int i = 0; i < pieces.size(); i++) {
-            boolean first = i == 0;
-            boolean last = i == pieces.size() - 1;
-            NoteValue piece = pieces.get(i);
-            if (event instanceof Rest) {
-                notes.add(valued(rest(piece.duration(), voice, staff), piece));
-            } else if (event instanceof Note note) {
-                notes.add(valued(pitched(note, piece.duration(), first, last, false, voice, staff), piece));
-            } else if (event instanceof Chord chord) {
-                for (int j = 0; j < chord.notes().size(); j++) {
-                    notes.add(valued(pitched(chord.notes().get(j), piece.duration(), first, last, j > 0, voice,
-                            staff), piece));
-                }
+    /**
+     * The notes of one voice's events, in order, with {@code <tuplet type="start"/"stop">} on the first and last
+     * note of each bracket that {@link TupletGroups} finds (on a chord, on its first note).
+     */
+    List<org.audiveris.proxymusic.Note> voice(List<Event> events, int voice, int staff) {
+        record Piece(Event event, NoteValue value, boolean first, boolean last) {
+        }
+        List<Piece> pieces = new ArrayList<>();
+        for (Event event : events) {
+            List<NoteValue> values = NoteValue.split(event.duration());
+            for (int i = 0; i < values.size(); i++) {
+                pieces.add(new Piece(event, values.get(i), i == 0, i == values.size() - 1));
             }
         }
+        List<TupletGroups.Group> groups = TupletGroups.of(pieces.stream().map(Piece::value).toList());
+        Set<Integer> starts = new HashSet<>();
+        Set<Integer> stops = new HashSet<>();
+        for (TupletGroups.Group group : groups) {
+            starts.add(group.first());
+            stops.add(group.last());
+        }
+        List<org.audiveris.proxymusic.Note> notes = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            List<org.audiveris.proxymusic.Note> written = piece(piece.event(), piece.value(), piece.first(),
+                    piece.last(), voice, staff);
+            if (starts.contains(i)) addNotation(written.get(0), tuplet(StartStop.START));
+            if (stops.contains(i)) addNotation(written.get(0), tuplet(StartStop.STOP));
+            notes.addAll(written);
+        }
         return notes;
+    }
+
+    private List<org.audiveris.proxymusic.Note> piece(Event event, NoteValue value, boolean first, boolean last,
+                                                      int voice, int staff) {
+        if (event instanceof Note note) {
+            return List.of(valued(pitched(note, value.duration(), first, last, false, voice, staff), value));
+        }
+        if (event instanceof Chord chord) {
+            List<org.audiveris.proxymusic.Note> notes = new ArrayList<>();
+            for (int j = 0; j < chord.notes().size(); j++) {
+                notes.add(valued(pitched(chord.notes().get(j), value.duration(), first, last, j > 0, voice, staff),
+                        value));
+            }
+            return notes;
+        }
+        return List.of(valued(rest(value.duration(), voice, staff), value));
+    }
+
+    /** Adds to the note's {@code <notations>}, creating it where the note has none yet. */
+    private static void addNotation(org.audiveris.proxymusic.Note note, Object notation) {
+        if (note.getNotations().isEmpty()) note.getNotations().add(new Notations());
+        note.getNotations().get(0).getTiedOrSlurOrTuplet().add(notation);
+    }
+
+    private static Tuplet tuplet(StartStop type) {
+        Tuplet tuplet = new Tuplet();
+        tuplet.setType(type);
+        return tuplet;
     }
 
     /** A rest that fills a whole measure, of whatever length: {@code <rest measure="yes"/>} without a type. */

@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 import org.audiveris.proxymusic.Encoding;
 import org.audiveris.proxymusic.Identification;
+import org.audiveris.proxymusic.MidiInstrument;
 import org.audiveris.proxymusic.ObjectFactory;
 import org.audiveris.proxymusic.PartList;
 import org.audiveris.proxymusic.PartName;
+import org.audiveris.proxymusic.ScoreInstrument;
 import org.audiveris.proxymusic.ScorePart;
 import org.audiveris.proxymusic.ScorePartwise;
 import org.audiveris.proxymusic.TypedText;
@@ -22,12 +24,16 @@ import org.segue.musicxml.ScoreFileException;
 
 /**
  * Turns a score into MusicXML 4.0 {@code score-partwise}: the title as {@code <work-title>}, the composer as
- * {@code <creator type="composer">}, a {@code <score-part>} with its name for each part, and the parts measure by
+ * {@code <creator type="composer">}, a {@code <score-part>} with its name, a {@code <score-instrument>} and a
+ * {@code <midi-instrument>} (piano, on the channel the MIDI writer uses) for each part, and the parts measure by
  * measure through {@link MeasureWriter}, each part with its own {@link Divisions}.
  */
 final class ScoreWriter {
 
     static final String VERSION = "4.0";
+    /** General MIDI program 1, numbered from 1 as MusicXML does; what the MIDI writer plays every part with. */
+    private static final int ACOUSTIC_GRAND_PIANO = 1;
+    private static final int DRUM_CHANNEL = 10;
     private static final Pattern XML_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
 
     private final String file;
@@ -84,7 +90,22 @@ final class ScoreWriter {
         PartName name = new PartName();
         name.setValue(part.name());
         header.setPartName(name);
+        ScoreInstrument instrument = new ScoreInstrument();
+        instrument.setId(id + "-I1");
+        instrument.setInstrumentName(part.name().isBlank() ? "Piano" : part.name());
+        header.getScoreInstrument().add(instrument);
+        MidiInstrument midi = new MidiInstrument();
+        midi.setId(instrument);
+        midi.setMidiChannel(midiChannel(index));
+        midi.setMidiProgram(ACOUSTIC_GRAND_PIANO);
+        header.getMidiDeviceAndMidiInstrument().add(midi);
         return header;
+    }
+
+    /** As the MIDI writer plays them: part 1 on channel 1, the next parts on the next, never on the drums (10). */
+    private static int midiChannel(int partIndex) {
+        int channel = partIndex % 15 + 1;
+        return channel >= DRUM_CHANNEL ? channel + 1 : channel;
     }
 
     private ScorePartwise.Part part(Part part, ScorePart header) throws ScoreFileException {

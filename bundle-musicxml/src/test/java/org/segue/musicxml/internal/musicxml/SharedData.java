@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** The shared, read-only data folders ({@code -Dsegue.shared}); a missing folder fails the test with its path. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path folder(String name) {
+    public static Path folder(String name) {
         String shared = System.getProperty("segue.shared");
         if (shared == null || shared.isBlank()) {
             throw new IllegalStateException("system property segue.shared is not set; run the tests through Maven "
@@ -28,7 +28,7 @@ final class SharedData {
     }
 
     /** The MusicXML files of a folder (.xml, .musicxml, .mxl), sorted by name. */
-    static List<Path> scores(String name) throws IOException {
+    public static List<Path> scores(String name) throws IOException {
         try (Stream<Path> files = Files.list(folder(name))) {
             List<Path> scores = files.filter(p -> {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -25,11 +25,13 @@ import org.segue.model.Score;
 import org.segue.model.Tempo;
 import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.WriteOptions;
 import org.segue.training.ModelException;
 
 /**
  * {@code segue continue IN --bars N --out FILE ...}: reads a piece, asks the continuation service for the next
- * bars and writes the whole piece with them to every output, in the format of its extension. With several
+ * bars and writes the whole piece with them to every output, in the format of its extension; sheet music marks
+ * the new bars (unless {@code --no-mark-new}) and audio plays with {@code --soundfont} where given. With several
  * variations each output name gets the variation's number ({@code piece-1.musicxml}, {@code piece-2.musicxml}).
  * The input is never overwritten.
  */
@@ -37,7 +39,8 @@ import org.segue.training.ModelException;
 public class ContinueCommand implements Command {
 
     private static final Set<String> VALUED = Set.of("--bars", "--variations", "--seed", "--top-k-events",
-            "--top-k-durations", "--temperature", "--harmony", "--key", "--tempo", "--model", "--out");
+            "--top-k-durations", "--temperature", "--harmony", "--key", "--tempo", "--model", "--out", "--soundfont");
+    private static final Set<String> FLAGS = Set.of("--json", "--mark-new", "--no-mark-new");
 
     @Reference
     private ScoreFiles scoreFiles;
@@ -62,29 +65,37 @@ public class ContinueCommand implements Command {
     public String usage() {
         return "IN --out FILE [--out FILE ...] [--bars N] [--variations V] [--seed S] [--top-k-events K] "
                 + "[--top-k-durations K] [--temperature T] [--harmony H] [--key KEY] [--tempo BPM] [--model MODEL] "
-                + "[--json]";
+                + "[--no-mark-new] [--soundfont SF2] [--json]";
     }
 
     @Override
     public String summary() {
-        return "write the next bars of a piece, treble and bass together (KEY like C, a, E-flat, f-sharp)";
+        return "write the next bars of a piece, treble and bass together (KEY like C, a, E-flat, f-sharp); "
+                + "sheet music (.pdf .svg .png) marks the new bars unless --no-mark-new";
     }
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
-        Arguments arguments = Arguments.parse(args, Set.of("--json"), VALUED).expectPositional("IN");
+        Arguments arguments = Arguments.parse(args, FLAGS, VALUED).expectPositional("IN");
         Path in = arguments.path(0);
         ContinuationRequest request = request(arguments);
         List<Path> outs = outputs(arguments, in);
+        if (arguments.flag("--mark-new") && arguments.flag("--no-mark-new")) {
+            throw new UsageException("give --mark-new or --no-mark-new, not both");
+        }
+        Path soundFont = OptionValues.existingFile(arguments, "--soundfont", "SoundFont");
         continuations.preload(request.model()); // reading the model overlaps reading the piece
         Score piece = read(in);
         ContinuationResult result = continueScore(piece, request);
+        // the new bars start after the piece's measures (a last measure it left incomplete is not marked)
+        WriteOptions options = new WriteOptions(arguments.flag("--no-mark-new") ? WriteOptions.NO_MARK
+                : result.inputMeasures(), soundFont);
         List<List<Path>> written = new ArrayList<>();
         for (int v = 0; v < result.continuations().size(); v++) {
             List<Path> files = new ArrayList<>();
             for (Path target : outs) {
                 Path file = request.variations() == 1 ? target : numbered(target, v + 1);
-                write(result.continuations().get(v).wholePiece(), file);
+                write(result.continuations().get(v).wholePiece(), file, options);
                 files.add(file);
             }
             written.add(files);
@@ -161,9 +172,9 @@ public class ContinueCommand implements Command {
         }
     }
 
-    private void write(Score score, Path file) throws BadInputException {
+    private void write(Score score, Path file, WriteOptions options) throws BadInputException {
         try {
-            scoreFiles.write(score, file);
+            scoreFiles.write(score, file, options);
         } catch (ScoreFileException e) {
             throw new BadInputException(e);
         }

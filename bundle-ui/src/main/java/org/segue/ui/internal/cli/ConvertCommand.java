@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.ScoreFiles;
+import org.segue.musicxml.WriteOptions;
 
 /**
  * {@code segue convert IN OUT}: reads a score and writes it in the format of OUT's extension. An existing OUT is
@@ -39,24 +40,26 @@ public class ConvertCommand implements Command {
 
     @Override
     public String usage() {
-        return "IN OUT";
+        return "IN OUT [--soundfont SF2]";
     }
 
     @Override
     public String summary() {
-        return "convert a score; formats by extension: .musicxml .xml .mxl (MusicXML), .mid (MIDI)";
+        return "convert a score; formats by extension: .musicxml .xml .mxl (MusicXML), .mid (MIDI); written only: "
+                + ".pdf .svg .png (sheet music, by LilyPond), .wav (audio)";
     }
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of()).expectPositional("IN", "OUT");
+        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("--soundfont")).expectPositional("IN", "OUT");
         Path in = arguments.path(0);
         Path target = arguments.path(1);
         checkWritable(target);
         refuseInputAsOutput(in, target);
+        Path soundFont = OptionValues.existingFile(arguments, "--soundfont", "SoundFont");
         try {
             Score score = scoreFiles.read(in);
-            scoreFiles.write(score, target);
+            scoreFiles.write(score, target, WriteOptions.DEFAULT.withSoundFont(soundFont));
             out.println("wrote " + target + " (" + count(score.parts().size(), "part") + ", "
                     + count(score.measureCount(), "measure") + ")");
         } catch (ScoreFileException e) {

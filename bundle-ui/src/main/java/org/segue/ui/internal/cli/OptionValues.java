@@ -1,5 +1,8 @@
 package org.segue.ui.internal.cli;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Reads numbers from options, with the allowed range in the message when a value does not fit. */
@@ -44,6 +47,27 @@ final class OptionValues {
             // reported below with the range
         }
         throw new UsageException(name + " must be a number from " + min + " to " + max + ", not '" + text + "'");
+    }
+
+    /**
+     * The option's last value as a file that must exist, or null when it was not given.
+     *
+     * @param what what the file is, for the message, like {@code SoundFont}
+     */
+    static Path existingFile(Arguments arguments, String name, String what) throws UsageException,
+            BadInputException {
+        String text = last(arguments, name);
+        if (text == null) return null;
+        Path file;
+        try {
+            file = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException(name + ": '" + text + "' is not a file path: " + e.getReason());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": no such " + what + " file; check the path given to " + name);
+        }
+        return file;
     }
 
     /** The option's last value, or null when it was not given. */

@@ -78,12 +78,12 @@ class ConvertCommandTest {
     @Test
     void refusesAnUnknownOutputTypeBeforeReading() {
         Path missing = folder.resolve("missing.mid");
-        Path target = folder.resolve("out.pdf");
+        Path target = folder.resolve("out.docx");
 
         assertThatThrownBy(() -> new ConvertCommand(FILES).run(List.of(missing.toString(), target.toString()), out,
                 err)).isInstanceOf(BadInputException.class)
                 .hasMessage(target + ": unknown file type for the output; use one of .mid, .midi, .musicxml, .mxl, "
-                        + ".xml");
+                        + ".pdf, .png, .svg, .wav, .xml");
     }
 
     @Test
