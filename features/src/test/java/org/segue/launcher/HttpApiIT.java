@@ -172,6 +172,14 @@ class HttpApiIT {
                 .hasValue("attachment; filename=\"little-waltz.musicxml\"");
         assertThat(measureCount(exported.body())).isEqualTo(11);
         assertThat(measureCount(get("/api/v1/documents/" + id + "/score").body())).isEqualTo(11);
+
+        for (String[] format : new String[][] {{"pdf", "application/pdf", "%PDF"}, {"wav", "audio/wav", "RIFF"}}) {
+            HttpResponse<byte[]> file = HTTP.send(request("/api/v1/documents/" + id + "/export?format=" + format[0])
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).as(format[0]).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).hasValue(format[1]);
+            assertThat(new String(file.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo(format[2]);
+        }
     }
 
     @Test
