@@ -19,7 +19,7 @@ import org.osgi.framework.Constants;
 class BundleManifestsIT {
 
     private static final List<String> API = List.of("org.segue.model", "org.segue.analysis", "org.segue.training",
-            "org.segue.continuation", "org.segue.files", "org.segue.musicxml", "org.segue.ui", "org.segue.ui.cli");
+            "org.segue.continuation", "org.segue.benchmark", "org.segue.files", "org.segue.musicxml", "org.segue.ui", "org.segue.ui.cli");
 
     @Test
     void everySegueBundleExportsOnlySeguesApiPackages() throws Exception {
