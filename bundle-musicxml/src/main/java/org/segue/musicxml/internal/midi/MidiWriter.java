@@ -57,8 +57,9 @@ final class MidiWriter {
         this.fileName = fileName;
     }
 
+    /** MIDI plays what sounds: transposing parts at concert pitch; unpitched notes are left out. */
     static Sequence toSequence(Score score, String fileName) throws ScoreFileException {
-        return new MidiWriter(fileName).sequence(score);
+        return new MidiWriter(fileName).sequence(score.atConcertPitch());
     }
 
     private Sequence sequence(Score score) throws ScoreFileException {

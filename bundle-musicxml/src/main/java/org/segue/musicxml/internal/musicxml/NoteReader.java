@@ -25,8 +25,8 @@ import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
  * <li>Grace notes are dropped: they take no time, so the model cannot place them. Cue notes take time but are not
  * played: the cursor moves on and their time stays silent.</li>
  * <li>Pitch: {@code <alter>} is rounded to the nearest semitone, half-tones away from natural (a half-sharp is read
- * as a sharp); unpitched notes take their display step and octave (B4 without one); a transposing part is read at
- * sounding pitch.</li>
+ * as a sharp); a transposing part keeps its written pitches (the measure holds its transposition); unpitched notes
+ * are kept as such, at their display step and octave (B4 without one).</li>
  * <li>Ties come from {@code <tie>}, or from {@code <notations><tied>} where a note has no {@code <tie>}.</li>
  * </ul>
  */
@@ -59,9 +59,9 @@ final class NoteReader {
             cursor.add(TimedEvent.rest(staff, voice, onset, duration));
             return;
         }
-        Pitch pitch = state.transposition().toConcert(pitch(note, place));
+        Pitch pitch = pitch(note, place);
         boolean[] tie = ties(note);
-        cursor.add(new TimedEvent(staff, voice, onset, duration, pitch, tie[0], tie[1]));
+        cursor.add(new TimedEvent(staff, voice, onset, duration, pitch, tie[0], tie[1], note.getPitch() == null));
     }
 
     private Duration duration(org.audiveris.proxymusic.Note note, AttributesState state, String place) {

@@ -46,6 +46,11 @@ final class PartReader {
             throw new ScoreFileException(file, "part " + id, OneLine.of(e) + "; split it into several parts", e);
         }
         AttributesState state = new AttributesState(staves);
+        BigDecimal late = PartScan.lateDivisions(measures);
+        if (late != null) {
+            state.startWithDivisions(late);
+            notices.add(Kind.LATE_DIVISIONS, "part " + id + ": <divisions> " + late.toPlainString());
+        }
         NoteReader notes = new NoteReader(new VoiceNumbers(PartScan.largestNumericVoice(measures)), notices);
         List<Measure> result = new ArrayList<>(measures.size());
         for (int i = 0; i < measures.size(); i++) {
@@ -83,13 +88,14 @@ final class PartReader {
                 tempo(cursor, TempoReader.of(sound));
             }
         }
+        state.endMeasure(cursor);
         Duration length = cursor.length();
         VoiceBuilder builder = new VoiceBuilder(length, staves);
         List<Voice> voices = builder.build(cursor.events());
         notices.add(Kind.REST_DROPPED, place, builder.droppedRests());
         notices.add(Kind.EXTRA_VOICE, place, builder.extraVoices());
         return new Measure(number, cursor.startKey, cursor.startTime, List.of(cursor.startClefs), cursor.tempo,
-                length, voices, cursor.clefChanges(length));
+                length, voices, cursor.clefChanges(length), cursor.transposition);
     }
 
     private static void tempo(MeasureCursor cursor, Tempo tempo) {

@@ -20,7 +20,7 @@ class MusicXmlCorpusTest {
     private final MusicXmlFormat format = new MusicXmlFormat();
 
     @ParameterizedTest
-    @ValueSource(strings = {"musicxml-testsuite", "openscore-chopin-songs"})
+    @ValueSource(strings = {"musicxml-testsuite", "openscore-chopin-songs"}) // the Lieder: MusicXmlRoundTripTest
     void everyFileImportsOrIsRefusedWithOneLine(String folder) throws IOException {
         List<Path> files = SharedData.scores(folder);
         List<String> refused = new ArrayList<>();

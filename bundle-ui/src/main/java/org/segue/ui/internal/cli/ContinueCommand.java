@@ -73,7 +73,7 @@ public class ContinueCommand implements Command {
         ContinuationRequest request = request(arguments);
         List<Path> outs = outputs(arguments, in);
         Score piece = read(in);
-        ContinuationResult result = continueScore(piece, request);
+        ContinuationResult result = continueScore(in, piece, request);
         List<List<Path>> written = new ArrayList<>();
         for (int v = 0; v < result.continuations().size(); v++) {
             List<Path> files = new ArrayList<>();
@@ -145,13 +145,14 @@ public class ContinueCommand implements Command {
         }
     }
 
-    private ContinuationResult continueScore(Score piece, ContinuationRequest request) throws BadInputException {
+    private ContinuationResult continueScore(Path in, Score piece, ContinuationRequest request)
+            throws BadInputException {
         try {
             return continuations.continueScore(piece, request);
         } catch (ModelException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage() + "; nothing was written", e);
+            throw new BadInputException(in + ": " + e.getMessage() + "; nothing was written", e);
         }
     }
 
