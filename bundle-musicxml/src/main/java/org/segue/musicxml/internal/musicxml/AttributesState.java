@@ -30,7 +30,12 @@ import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
  */
 final class AttributesState {
 
+    /** The longest note, {@code <forward>} or measure read: 64 whole notes, eight times a maxima. */
+    static final Duration LONGEST = Duration.of(64, 1);
+
+    /** Divisions per quarter note; null after a part's first {@code <divisions>} was not > 0. */
     private BigDecimal divisions = BigDecimal.ONE;
+    private boolean divisionsSeen;
     private KeySignature key = KeySignature.C_MAJOR;
     private TimeSignature time = TimeSignature.COMMON;
     private final Clef[] clefs;
@@ -63,9 +68,24 @@ final class AttributesState {
         cursor.clefsAtEnd().forEach((staff, clef) -> clefs[staff - 1] = clef);
     }
 
-    /** A MusicXML duration, counted in divisions of a quarter note, as an exact fraction of a whole note. */
+    /**
+     * A MusicXML duration, counted in divisions of a quarter note, as an exact fraction of a whole note.
+     *
+     * @throws IllegalArgumentException where the part has no usable divisions yet, or the duration is longer than
+     *         {@link #LONGEST} (no score has such notes; writing one back would take millions of tied notes)
+     */
     Duration duration(BigDecimal count) {
-        return Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
+        if (divisions == null) {
+            throw new IllegalArgumentException("the part's <divisions> is not > 0, so <duration> "
+                    + count.toString() + " cannot be measured");
+        }
+        Duration duration = Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("<duration> " + count.toString() + " at <divisions> "
+                    + divisions.toString() + " lasts " + duration + " whole notes, more than the " + LONGEST
+                    + " a measure can hold");
+        }
+        return duration;
     }
 
     void apply(Attributes attributes, MeasureCursor cursor, String place, ReadNotices notices) {
@@ -73,8 +93,11 @@ final class AttributesState {
             if (attributes.getDivisions().signum() > 0) {
                 divisions = attributes.getDivisions();
             } else {
+                // a later bad value keeps the one before; a bad first value leaves durations to <type>
                 notices.add(Kind.DIVISIONS_IGNORED, place + ": <divisions> " + attributes.getDivisions());
+                if (!divisionsSeen) divisions = null;
             }
+            divisionsSeen = true;
         }
         for (Transpose t : attributes.getTranspose()) {
             if (t.getNumber() == null || t.getNumber().intValue() == 1) {
@@ -126,6 +149,10 @@ final class AttributesState {
         int octaves = transpose.getOctaveChange() == null ? 0 : transpose.getOctaveChange().intValue();
         int diatonic = transpose.getDiatonic() == null ? 0 : transpose.getDiatonic().intValue();
         BigDecimal chromatic = transpose.getChromatic() == null ? BigDecimal.ZERO : transpose.getChromatic();
+        if (chromatic.abs().compareTo(BigDecimal.valueOf(120)) > 0 || Math.abs(octaves) > 10) {
+            throw new IllegalArgumentException("<transpose> by " + chromatic.toString() + " semitones and "
+                    + octaves + " octaves is more than ten octaves");
+        }
         return new Transposition(diatonic + 7 * octaves,
                 chromatic.setScale(0, RoundingMode.HALF_UP).intValueExact() + 12 * octaves);
     }

@@ -68,9 +68,16 @@ final class NoteReader {
         Duration written = writtenDuration(note);
         BigDecimal count = note.getDuration();
         if (count != null && count.signum() > 0) {
-            Duration duration = state.duration(count);
+            Duration duration;
+            try {
+                duration = state.duration(count);
+            } catch (IllegalArgumentException | ArithmeticException unusable) {
+                if (written == null) throw unusable;
+                notices.add(Kind.DURATION_REPAIRED, place + ": " + OneLine.of(unusable));
+                return written;
+            }
             if (written != null && !written.equals(duration) && note.getRest() == null) {
-                notices.add(Kind.DURATION_MISMATCH, place + ": <duration> " + count.toPlainString() + " is "
+                notices.add(Kind.DURATION_MISMATCH, place + ": <duration> " + count.toString() + " is "
                         + duration + " but <type> " + note.getType().getValue() + " gives " + written);
             }
             return duration;
@@ -117,8 +124,12 @@ final class NoteReader {
     private Pitch spelled(Step step, BigDecimal alter, int octave, String place) {
         int semitones = 0;
         if (alter != null) {
+            if (alter.abs().compareTo(BigDecimal.TEN) > 0) {
+                throw new IllegalArgumentException("<alter> " + alter + " is not a number of semitones a note can "
+                        + "have; use -2 to 2");
+            }
             BigDecimal rounded = alter.setScale(0, RoundingMode.HALF_UP);
-            if (rounded.compareTo(alter) != 0) notices.add(Kind.MICROTONE, place + ": <alter> " + alter.toPlainString());
+            if (rounded.compareTo(alter) != 0) notices.add(Kind.MICROTONE, place + ": <alter> " + alter.toString());
             semitones = rounded.intValueExact();
         }
         if (semitones >= -2 && semitones <= 2) return new Pitch(step, semitones, octave);

@@ -49,7 +49,7 @@ final class PartReader {
         BigDecimal late = PartScan.lateDivisions(measures);
         if (late != null) {
             state.startWithDivisions(late);
-            notices.add(Kind.LATE_DIVISIONS, "part " + id + ": <divisions> " + late.toPlainString());
+            notices.add(Kind.LATE_DIVISIONS, "part " + id + ": <divisions> " + late.toString());
         }
         NoteReader notes = new NoteReader(new VoiceNumbers(PartScan.largestNumericVoice(measures)), notices);
         List<Measure> result = new ArrayList<>(measures.size());
@@ -80,6 +80,10 @@ final class PartReader {
                 }
             } else if (element instanceof Forward forward) {
                 cursor.forward(state.duration(required(forward.getDuration(), "forward")));
+                if (cursor.position().compareTo(AttributesState.LONGEST) > 0) {
+                    throw new IllegalArgumentException("<forward> moves " + cursor.position() + " whole notes "
+                            + "into the measure, more than the " + AttributesState.LONGEST + " a measure can hold");
+                }
             } else if (element instanceof Attributes attributes) {
                 state.apply(attributes, cursor, place, notices);
             } else if (element instanceof Direction direction) {
@@ -90,6 +94,10 @@ final class PartReader {
         }
         state.endMeasure(cursor);
         Duration length = cursor.length();
+        if (length.compareTo(AttributesState.LONGEST) > 0) {
+            throw new IllegalArgumentException("the measure lasts " + length + " whole notes, more than the "
+                    + AttributesState.LONGEST + " a measure can hold");
+        }
         VoiceBuilder builder = new VoiceBuilder(length, staves);
         List<Voice> voices = builder.build(cursor.events());
         notices.add(Kind.REST_DROPPED, place, builder.droppedRests());

@@ -18,6 +18,7 @@ final class ReadNotices {
         GRACE_DROPPED(false, "grace notes dropped (they take no time)"),
         CUE_SILENCED(false, "cue notes read as silence (they are not played)"),
         DURATION_MISMATCH(true, "<duration> contradicts <type>, <dot> and <time-modification>; used <duration>"),
+        DURATION_REPAIRED(true, "<duration> that cannot be right (too long, or no usable <divisions>); used <type>"),
         DURATION_FROM_TYPE(true, "notes without <duration>; used <type>, <dot> and <time-modification>"),
         MICROTONE(false, "microtonal <alter> rounded to the nearest semitone"),
         ALTER_RESPELLED(false, "<alter> beyond a double sharp or flat; pitch respelled"),
@@ -25,7 +26,8 @@ final class ReadNotices {
         TRANSPOSED(false, "transposing part kept at written pitch with its <transpose>"),
         BACKUP_BEFORE_START(true, "<backup> went before the measure's start; stopped at the start"),
         LATE_DIVISIONS(true, "notes before the part's first <divisions>; read with that value"),
-        DIVISIONS_IGNORED(true, "<divisions> not > 0 ignored; kept the previous value"),
+        DIVISIONS_IGNORED(true, "<divisions> not > 0 ignored; kept the previous value (durations from <type> where "
+                + "there was none)"),
         KEY_IGNORED(false, "non-traditional key signature ignored; kept the previous key"),
         KEY_FOLDED(false, "key with more than 7 sharps or flats read as its enharmonic equivalent"),
         STAFF_KEYS_DIFFER(false, "staves with different keys; the key of staff 1 is used"),
