@@ -21,9 +21,12 @@ import org.segue.continuation.ContinuationService;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.model.Score;
 import org.segue.training.ModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ContinuationService}: loads models once (a file again when it changed), and writes a request's
+ * The {@link ContinuationService}: loads models once (a file again when it changed; a changed file that cannot be
+ * read leaves the model loaded before in use, with a warning on the log), and writes a request's
  * variations side by side on a pool as large as the machine has cores, each variation with its own networks'
  * state and seed, so the result does not depend on the pool.
  */
@@ -32,6 +35,8 @@ public class ContinuationComponent implements ContinuationService {
 
     private record Loaded(long modified, SegueModel model) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuationComponent.class);
 
     private final Map<Path, Loaded> models = new ConcurrentHashMap<>();
     private ExecutorService pool;
@@ -80,7 +85,14 @@ public class ContinuationComponent implements ContinuationService {
         }
         Loaded loaded = models.get(key);
         if (loaded == null || loaded.modified() != modified) {
-            loaded = new Loaded(modified, SegueModel.load(file));
+            try {
+                loaded = new Loaded(modified, SegueModel.load(file));
+            } catch (ModelException e) {
+                if (loaded == null) throw e;
+                // a model being replaced, or replaced by a broken file: the service keeps the one it has
+                LOG.warn("{}; keeping the model loaded from it before", e.getMessage());
+                return loaded.model();
+            }
             models.put(key, loaded);
         }
         return loaded.model();

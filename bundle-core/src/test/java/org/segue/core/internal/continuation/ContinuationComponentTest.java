@@ -226,6 +226,29 @@ class ContinuationComponentTest {
     }
 
     @Test
+    void aRunningServiceKeepsItsModelWhenTheFileIsReplacedByABrokenOne() throws Exception {
+        Path file = folder.resolve("replaced.segue-model");
+        java.nio.file.Files.copy(model, file);
+        ContinuationRequest request = ContinuationRequest.of(2).withModel(file).withSeed(4);
+        Score before = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // a copy cut short
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + 60_000));
+
+        assertThat(SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece()).isEqualTo(before);
+        ContinuationComponent fresh = new ContinuationComponent();
+        fresh.activate();
+        try {
+            assertThatThrownBy(() -> fresh.continueScore(PIECE, request)).isInstanceOf(ModelException.class)
+                    .hasMessageStartingWith(file + ": ").hasMessageNotContaining("\n");
+        } finally {
+            fresh.deactivate();
+        }
+    }
+
+    @Test
     void aMissingModelFileIsOneClearLine() {
         assertThatThrownBy(() -> SERVICE.continueScore(PIECE, ContinuationRequest.of(2)
                 .withModel(folder.resolve("missing.segue-model"))))
