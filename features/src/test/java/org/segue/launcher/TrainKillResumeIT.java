@@ -38,7 +38,9 @@ class TrainKillResumeIT {
     @Test
     void aTrainingKilledTwiceAndResumedEndsWithTheSameModel() throws Exception {
         Path corpus = Files.createDirectories(folder.resolve("corpus"));
-        for (String piece : PIECES) Files.createSymbolicLink(corpus.resolve(piece), SharedData.file("chopin-midi/" + piece));
+        for (String piece : PIECES) {
+            Files.createSymbolicLink(corpus.resolve(piece), SharedData.file("chopin-midi/" + piece));
+        }
         long seed = System.nanoTime();
         Random random = new Random(seed);
 
@@ -108,10 +110,11 @@ class TrainKillResumeIT {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(model))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 byte[] bytes = zip.readAllBytes();
-                if (e.getName().endsWith("network.zip")) {
-                    inner(new ByteArrayInputStream(bytes)).forEach((k, v) -> content.put(e.getName() + "!" + k, v));
-                } else if (!e.getName().equals("segue-model.json") && !e.getName().equals("checksums.sha256")) {
-                    content.put(e.getName(), digest(bytes));
+                String name = e.getName();
+                if (name.endsWith("network.zip")) {
+                    inner(new ByteArrayInputStream(bytes)).forEach((k, v) -> content.put(name + "!" + k, v));
+                } else if (!name.equals("segue-model.json") && !name.equals("checksums.sha256")) {
+                    content.put(name, digest(bytes));
                 }
             }
         }
