@@ -153,6 +153,9 @@ public final class HostileFiles {
                 0x60, (byte) 0x80, 60, 0, 0, (byte) 0xFF, 0x2F, 0})), "ticks"));
         cases.add(new Case("endless-delta.mid", concat(midiHeader(0, 1, 480), track(new byte[] {(byte) 0xFF,
                 (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x90, 60, 100})), ""));
+        // found by fuzzing (ScoreReadersFuzzTest): a status byte where a note's key should be
+        cases.add(new Case("status-byte-as-data.mid", concat(midiHeader(0, 1, 480), track(new byte[] {0, (byte) 0x99,
+                (byte) 0xE2, (byte) 0x9B, 0x7C, 0, (byte) 0xFF, 0x2F, 0})), "data bytes are below 0x80"));
         cases.add(new Case("no-notes.mid", concat(midiHeader(0, 1, 480), track(new byte[] {0, (byte) 0xFF, 0x2F, 0})),
                 null)); // an empty piece: it reads, and only continue refuses it
 
