@@ -1,10 +1,17 @@
 package org.segue.training;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A model evaluated on the pieces of a corpus that it was not trained on: its held-out pieces, or all pieces of a
@@ -20,6 +27,8 @@ import java.util.Objects;
  */
 public record EvaluationReport(String model, String corpus, List<String> pieces, boolean heldOut, int ngramOrder,
                                Map<Staff, StaffEvaluation> staves) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public EvaluationReport {
         Objects.requireNonNull(model, "model");
@@ -41,41 +50,46 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
      * {...}}}}}. Cross-entropies are in nats per token.
      */
     public String toJson() {
-        StringBuilder json = new StringBuilder("{");
-        json.append("\"model\":").append(Json.string(model));
-        json.append(",\"corpus\":").append(Json.string(corpus));
-        json.append(",\"pieces\":[");
-        for (int i = 0; i < pieces.size(); i++) json.append(i == 0 ? "" : ",").append(Json.string(pieces.get(i)));
-        json.append("],\"heldOut\":").append(heldOut);
-        json.append(",\"ngramOrder\":").append(ngramOrder);
-        json.append(",\"staves\":{");
-        boolean first = true;
+        ObjectNode json = MAPPER.createObjectNode().put("model", model).put("corpus", corpus);
+        ArrayNode names = json.putArray("pieces");
+        pieces.forEach(names::add);
+        json.put("heldOut", heldOut).put("ngramOrder", ngramOrder);
+        ObjectNode staffNodes = json.putObject("staves");
         for (Staff staff : Staff.values()) {
             StaffEvaluation s = staves.get(staff);
             if (s == null) continue;
-            json.append(first ? "" : ",").append(Json.string(staff.label())).append(":{\"events\":");
-            appendHead(json, s.events());
-            json.append(",\"durations\":");
-            appendHead(json, s.durations());
-            json.append('}');
-            first = false;
+            ObjectNode staffNode = staffNodes.putObject(staff.label());
+            head(staffNode.putObject("events"), s.events());
+            head(staffNode.putObject("durations"), s.durations());
         }
-        return json.append("}}").toString();
+        try {
+            return MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
     }
 
-    private static void appendHead(StringBuilder json, HeadEvaluation h) {
-        json.append("{\"lstm\":").append(Json.number(h.lstm()))
-                .append(",\"ngram\":").append(Json.number(h.ngram()))
-                .append(",\"unigram\":").append(Json.number(h.unigram()))
-                .append(",\"top1\":").append(Json.number(h.top1()))
-                .append(",\"top5\":").append(Json.number(h.top5()))
-                .append(",\"perplexity\":{\"lstm\":").append(Json.number(h.lstmPerplexity()))
-                .append(",\"ngram\":").append(Json.number(h.ngramPerplexity()))
-                .append(",\"unigram\":").append(Json.number(h.unigramPerplexity()))
-                .append("},\"tokens\":").append(h.tokens())
-                .append(",\"replacedTokens\":").append(h.replacedTokens())
-                .append(",\"vocabularySize\":").append(h.vocabularySize())
-                .append('}');
+    private static void head(ObjectNode node, HeadEvaluation h) {
+        number(node, "lstm", h.lstm());
+        number(node, "ngram", h.ngram());
+        number(node, "unigram", h.unigram());
+        number(node, "top1", h.top1());
+        number(node, "top5", h.top5());
+        ObjectNode perplexity = node.putObject("perplexity");
+        number(perplexity, "lstm", h.lstmPerplexity());
+        number(perplexity, "ngram", h.ngramPerplexity());
+        number(perplexity, "unigram", h.unigramPerplexity());
+        node.put("tokens", h.tokens()).put("replacedTokens", h.replacedTokens())
+                .put("vocabularySize", h.vocabularySize());
+    }
+
+    /** Six decimals, plenty for nats and shares; JSON has no NaN or infinity: those are written as null. */
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN));
+        } else {
+            node.putNull(name);
+        }
     }
 
     /** A table for people: one row per staff and head, cross-entropies in nats per token. */

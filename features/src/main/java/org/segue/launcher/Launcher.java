@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@code segue} command: opens the log, starts the framework with the bundles, calls the command line
@@ -16,6 +19,10 @@ public final class Launcher {
 
     /** Exit status of a failure outside the command: the framework or a bundle did not come up. */
     public static final int FAILED = 1;
+    /** Exit status of a command line the launcher itself refuses (an address serve cannot listen on). */
+    public static final int BAD_INPUT = 2;
+    /** How long Ctrl-C waits for a running command to end once the framework stops. */
+    private static final long SHUTDOWN_WAIT_MILLIS = 20_000;
 
     private final LauncherSettings settings;
 
@@ -69,8 +76,16 @@ public final class Launcher {
                                FrameworkStorage storage, List<Path> bundleFiles)
             throws LaunchException, InvocationTargetException {
         long start = System.nanoTime();
-        Map<String, String> properties = Map.of("segue.log.file", log.path().toString());
+        ServeAddress address = ServeAddress.of(args);
+        if (address != null && address.problem() != null) {
+            err.println(address.problem());
+            return BAD_INPUT;
+        }
+        Map<String, String> properties = new HashMap<>(ServeAddress.frameworkProperties(address));
+        properties.put("segue.log.file", log.path().toString());
         SegueFramework framework = SegueFramework.start(storage.folder(), storage.clean(), bundleFiles, properties);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = stopOnInterrupt(framework, finished, log);
         try {
             CommandLineClient commandLine = awaitCommandLine(framework, log);
             log.info(bundleFiles.size() + " bundles started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -78,12 +93,36 @@ public final class Launcher {
             out.flush();
             return status;
         } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running and waits for this block
+            }
             if (framework.stop()) {
                 storage.markStoppedCleanly();
             } else {
                 log.info("the framework did not stop cleanly; its cache will be rebuilt next time");
             }
         }
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) stops the framework, which ends a long-running command like serve in order, and waits
+     * for the command's thread to finish before the JVM goes.
+     */
+    private static Thread stopOnInterrupt(SegueFramework framework, CountDownLatch finished, LogFile log) {
+        Thread hook = new Thread(() -> {
+            log.info("interrupted: stopping the framework");
+            framework.stop();
+            try {
+                finished.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "segue-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private CommandLineClient awaitCommandLine(SegueFramework framework, LogFile log) throws LaunchException {

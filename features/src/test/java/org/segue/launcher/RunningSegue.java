@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,12 +32,24 @@ final class RunningSegue implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
+    private final Map<String, String> properties;
     private LogFile log;
     private SegueFramework framework;
     private CommandLineClient commandLine;
 
     RunningSegue(String name) {
+        this(name, Map.of());
+    }
+
+    private RunningSegue(String name, Map<String, String> properties) {
         this.name = name;
+        this.properties = properties;
+    }
+
+    /** The same, with Felix HTTP serving the editor and the API on a free loopback port, as {@code serve} does. */
+    static RunningSegue withHttp(String name) {
+        return new RunningSegue(name, Map.of("org.apache.felix.http.enable", "true",
+                "org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1"));
     }
 
     @Override
@@ -43,13 +59,34 @@ final class RunningSegue implements BeforeAllCallback, AfterAllCallback {
         List<Path> bundles = SegueFramework.bundleFiles(SharedData.dist().resolve("bundle"));
         log = LogFile.open(home.resolve("segue.log"));
         log.captureSystemStreams(); // as the launcher does: the bundles' logging goes to the file
-        framework = SegueFramework.start(home.resolve("felix"), true, bundles,
-                Map.of("segue.log.file", log.path().toString()));
+        Map<String, String> frameworkProperties = new HashMap<>(properties);
+        frameworkProperties.put("segue.log.file", log.path().toString());
+        framework = SegueFramework.start(home.resolve("felix"), true, bundles, frameworkProperties);
         commandLine = CommandLineClient.await(framework, Duration.ofSeconds(60));
     }
 
     SegueFramework framework() {
         return framework;
+    }
+
+    /** The installed bundle with this symbolic name. */
+    Bundle bundle(String symbolicName) {
+        return framework.bundles().stream().filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName + " in the framework"));
+    }
+
+    /** Where Felix HTTP listens (only {@link #withHttp}), as the HTTP runtime service reports it. */
+    URI httpEndpoint() {
+        try {
+            ServiceReference<?> runtime = framework.awaitService("org.osgi.service.http.runtime.HttpServiceRuntime",
+                    Duration.ofSeconds(30));
+            Object endpoint = runtime.getProperty("osgi.http.endpoint");
+            String first = endpoint instanceof String[] all ? all[0] : endpoint instanceof java.util.Collection<?> c
+                    ? String.valueOf(c.iterator().next()) : String.valueOf(endpoint);
+            return URI.create(first.endsWith("/") ? first : first + "/");
+        } catch (LaunchException e) {
+            throw new AssertionError("no HTTP runtime: " + e.getMessage(), e);
+        }
     }
 
     /** Runs one command, like {@code ./segue ARGS}, and keeps what it printed. */

@@ -63,6 +63,7 @@ class SegueScriptIT {
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.errLines()).containsExactly("usage: segue COMMAND [ARGUMENTS]; 'segue help' lists the commands");
     }
+
     @Test
     void hostileFilesExitWithTwoAndOneLineAndWriteNothing() throws Exception {
         java.nio.file.Files.createDirectories(home);
@@ -90,6 +91,57 @@ class SegueScriptIT {
             assertThat(convert.errLines()).hasSize(1);
             assertThat(convert.err()).startsWith(file + ": ").doesNotContain("TOP-SECRET");
             assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void serveAnswersUntilItIsStoppedAndThenLeavesNothingRunning() throws Exception {
+        List<String> command = List.of(SharedData.root().resolve("segue").toString(), "serve", "--port", "0");
+        Path out = home.resolveSibling("serve-out.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("SEGUE_HOME", home.resolveSibling("script-serve").toString());
+        Process serve = builder.start();
+        try {
+            String first = firstLine(out, serve);
+            assertThat(first).matches("Segue editor: http://127\\.0\\.0\\.1:[0-9]+/");
+            java.net.URI health = java.net.URI.create(first.substring("Segue editor: ".length()) + "api/v1/health");
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(health).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+
+            serve.destroy(); // SIGTERM, handled as Ctrl-C's SIGINT: the framework stops in order
+
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve ends within 30 s of SIGTERM").isTrue();
+            assertThat(java.nio.file.Files.readAllLines(out)).as("nothing but the address and the hint")
+                    .containsExactly(first, "(Ctrl-C stops it)");
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    /** The first line the process writes to {@code out}, within 120 s. */
+    private static String firstLine(Path out, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = java.nio.file.Files.exists(out) ? java.nio.file.Files.readAllLines(out) : List.of();
+            if (!lines.isEmpty() && java.nio.file.Files.readString(out).contains("\n")) return lines.get(0);
+            if (!process.isAlive()) throw new AssertionError("serve ended early: " + lines);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve printed no address within 120 s");
+    }
+
+    @Test
+    void serveOnAPortInUseIsOneLineAndStatusTwo() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Outcome serve = segue("serve", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(serve.status()).isEqualTo(2);
+            assertThat(serve.errLines()).hasSize(1);
+            assertThat(serve.errLines().get(0)).startsWith("segue serve: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).endsWith("choose another --port or --host");
         }
     }
 }

@@ -20,6 +20,17 @@ final class SharedData {
         return file;
     }
 
+    /** A folder under ../shared/data; fails loudly, never skips, when it is not there. */
+    static Path folder(String relative) {
+        String shared = System.getProperty("segue.shared");
+        if (shared == null) throw new IllegalStateException("system property segue.shared is not set (failsafe sets it)");
+        Path folder = Path.of(shared, "data", relative).toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("shared test data missing: " + folder + " (the tests read ../shared/data)");
+        }
+        return folder;
+    }
+
     /** features/target/segue, as the build lays it out. */
     static Path dist() {
         Path dist = Path.of(System.getProperty("segue.dist", "target/segue"));

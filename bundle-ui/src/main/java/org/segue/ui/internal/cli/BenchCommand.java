@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.continuation.ContinuationRequest;
@@ -64,9 +67,9 @@ public class BenchCommand implements Command {
         if (model != null) request = request.withModel(Path.of(model));
 
         List<String> rows = new ArrayList<>();
-        JsonWriter json = new JsonWriter().beginObject().name("piece").value(piece.toString())
-                .name("bars").value(bars).name("warmup").value(warmup).name("runs").value(runs)
-                .name("cores").value(Runtime.getRuntime().availableProcessors()).name("results").beginArray();
+        ObjectNode json = Json.MAPPER.createObjectNode().put("piece", piece.toString()).put("bars", bars)
+                .put("warmup", warmup).put("runs", runs).put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode results = json.putArray("results");
         for (int variations : new int[] {1, 4}) {
             err.printf(Locale.ROOT, "bench: %d bars x %d variation(s): %d warm-up and %d timed calls%n", bars,
                     variations, warmup, runs);
@@ -75,10 +78,10 @@ public class BenchCommand implements Command {
             double median = median(millis);
             rows.add(String.format(Locale.ROOT, "%3d bars x %d variation(s): median %8.1f ms   min %8.1f   max %8.1f"
                     + "   (%d runs)", bars, variations, median, millis[0], millis[millis.length - 1], runs));
-            json.beginObject().name("variations").value(variations).name("medianMillis").value(median)
-                    .name("minMillis").value(millis[0]).name("maxMillis").value(millis[millis.length - 1]).endObject();
+            results.addObject().put("variations", variations).put("medianMillis", median)
+                    .put("minMillis", millis[0]).put("maxMillis", millis[millis.length - 1]);
         }
-        out.println(a.flag("--json") ? json.endArray().endObject().toString() : String.join("\n", rows));
+        out.println(a.flag("--json") ? Json.text(json) : String.join("\n", rows));
     }
 
     private double[] time(Score score, ContinuationRequest request, int warmup, int runs) throws BadInputException {

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.continuation.Continuation;
@@ -203,31 +206,30 @@ public class ContinueCommand implements Command {
 
     private static String json(Path in, ContinuationRequest request, ContinuationResult result,
                                List<List<Path>> written) {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("input").value(in.toString())
-                .name("inputMeasures").value(result.inputMeasures())
-                .name("addedMeasures").value(result.addedMeasures())
-                .name("model").value(request.model() == null ? "default" : request.model().toString())
-                .name("seed").value(request.seed())
-                .name("millis").value(result.millis())
-                .name("variations").beginArray();
+        ObjectNode json = Json.MAPPER.createObjectNode()
+                .put("input", in.toString())
+                .put("inputMeasures", result.inputMeasures())
+                .put("addedMeasures", result.addedMeasures())
+                .put("model", request.model() == null ? "default" : request.model().toString())
+                .put("seed", request.seed())
+                .put("millis", result.millis());
+        ArrayNode variations = json.putArray("variations");
         for (int v = 0; v < written.size(); v++) {
             Continuation c = result.continuations().get(v);
             ContinuationReport r = c.report();
-            json.beginObject().name("variation").value(v + 1).name("seed").value(c.seed())
-                    .name("key").value(c.newBars().initialKey().displayName())
-                    .name("files").beginArray();
-            for (Path p : written.get(v)) json.value(p.toString());
-            json.endArray().name("report").beginObject()
-                    .name("notesInScale").value(r.notesInScale())
-                    .name("pitchClassDivergence").value(r.pitchClassDivergence())
-                    .name("durationDivergence").value(r.durationDivergence())
-                    .name("repeatedBars").value(r.repeatedBars())
-                    .name("consonantStrongBeats").value(r.consonantStrongBeats())
-                    .name("generatedNotes").value(r.generatedNotes())
-                    .name("strongBeats").value(r.strongBeats())
-                    .endObject().endObject();
+            ObjectNode variation = variations.addObject().put("variation", v + 1).put("seed", c.seed())
+                    .put("key", c.newBars().initialKey().displayName());
+            ArrayNode files = variation.putArray("files");
+            written.get(v).forEach(p -> files.add(p.toString()));
+            variation.putObject("report")
+                    .put("notesInScale", r.notesInScale())
+                    .put("pitchClassDivergence", r.pitchClassDivergence())
+                    .put("durationDivergence", r.durationDivergence())
+                    .put("repeatedBars", r.repeatedBars())
+                    .put("consonantStrongBeats", r.consonantStrongBeats())
+                    .put("generatedNotes", r.generatedNotes())
+                    .put("strongBeats", r.strongBeats());
         }
-        return json.endArray().endObject().toString();
+        return Json.text(json);
     }
 }

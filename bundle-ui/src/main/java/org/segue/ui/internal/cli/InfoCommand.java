@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.model.KeySignature;
@@ -58,33 +61,29 @@ public class InfoCommand implements Command {
         out.println(arguments.flag("--json") ? json(file, summary) : table(file, summary));
     }
 
-    static String json(Path file, ScoreSummary s) {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("file").value(file.toString())
-                .name("title").value(s.title())
-                .name("composer").value(s.composer())
-                .name("parts").value(s.parts())
-                .name("measures").value(s.measures())
-                .name("key").beginObject()
-                .name("fifths").value(s.key().fifths())
-                .name("mode").value(s.key().mode().xmlName())
-                .endObject()
-                .name("time").value(s.time().toString())
-                .name("tempo").value(s.tempo())
-                .name("tempoMarked").value(s.tempoMarked())
-                .name("staves").beginArray();
+    public static String json(Path file, ScoreSummary s) {
+        ObjectNode json = Json.MAPPER.createObjectNode()
+                .put("file", file.toString())
+                .put("title", s.title())
+                .put("composer", s.composer())
+                .put("parts", s.parts())
+                .put("measures", s.measures());
+        json.putObject("key").put("fifths", s.key().fifths()).put("mode", s.key().mode().xmlName());
+        json.put("time", s.time().toString())
+                .put("tempo", s.tempo())
+                .put("tempoMarked", s.tempoMarked());
+        ArrayNode staves = json.putArray("staves");
         for (StaffSummary staff : s.staves()) {
-            json.beginObject()
-                    .name("part").value(staff.part())
-                    .name("partName").value(staff.partName())
-                    .name("staff").value(staff.staff())
-                    .name("clef").value(staff.clef())
-                    .name("notes").value(staff.notes())
-                    .name("chords").value(staff.chords())
-                    .name("rests").value(staff.rests())
-                    .endObject();
+            staves.addObject()
+                    .put("part", staff.part())
+                    .put("partName", staff.partName())
+                    .put("staff", staff.staff())
+                    .put("clef", staff.clef())
+                    .put("notes", staff.notes())
+                    .put("chords", staff.chords())
+                    .put("rests", staff.rests());
         }
-        return json.endArray().endObject().toString();
+        return Json.text(json);
     }
 
     static String table(Path file, ScoreSummary s) {
