@@ -75,17 +75,29 @@ final class AttributesState {
      *         {@link #LONGEST} (no score has such notes; writing one back would take millions of tied notes)
      */
     Duration duration(BigDecimal count) {
+        Duration duration = unbounded(count);
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("<duration> " + count + " at <divisions> " + divisions + " lasts "
+                    + duration + " whole notes, more than the " + LONGEST + " a measure can hold");
+        }
+        return duration;
+    }
+
+    /**
+     * A {@code <backup>}'s duration: however long, since it only moves back, and never before the measure's start.
+     *
+     * @throws IllegalArgumentException where the part has no usable divisions yet
+     */
+    Duration backup(BigDecimal count) {
+        return unbounded(count);
+    }
+
+    private Duration unbounded(BigDecimal count) {
         if (divisions == null) {
             throw new IllegalArgumentException("the part's <divisions> is not > 0, so <duration> "
                     + count.toString() + " cannot be measured");
         }
-        Duration duration = Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
-        if (duration.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("<duration> " + count.toString() + " at <divisions> "
-                    + divisions.toString() + " lasts " + duration + " whole notes, more than the " + LONGEST
-                    + " a measure can hold");
-        }
-        return duration;
+        return Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
     }
 
     void apply(Attributes attributes, MeasureCursor cursor, String place, ReadNotices notices) {

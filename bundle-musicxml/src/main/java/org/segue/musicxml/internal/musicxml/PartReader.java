@@ -75,7 +75,7 @@ final class PartReader {
             if (element instanceof org.audiveris.proxymusic.Note note) {
                 notes.read(note, cursor, state, place);
             } else if (element instanceof Backup backup) {
-                if (!cursor.backup(state.duration(required(backup.getDuration(), "backup")))) {
+                if (!cursor.backup(state.backup(required(backup.getDuration(), "backup")))) {
                     notices.add(Kind.BACKUP_BEFORE_START, place);
                 }
             } else if (element instanceof Forward forward) {

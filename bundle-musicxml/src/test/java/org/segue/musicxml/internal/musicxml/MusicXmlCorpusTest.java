@@ -40,5 +40,6 @@ class MusicXmlCorpusTest {
         System.out.printf("%s: %d files, %d imported, %d refused%n", folder, files.size(), imported, refused.size());
         refused.forEach(r -> System.out.println("  refused: " + r));
         assertThat(imported + refused.size()).isEqualTo(files.size());
+        assertThat(refused).as("these corpora read whole").isEmpty();
     }
 }
