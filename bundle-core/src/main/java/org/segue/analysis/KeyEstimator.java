@@ -57,11 +57,14 @@ public final class KeyEstimator {
         return rMinor > rMajor ? minor : major;
     }
 
-    /** Total sounding time per pitch class, in whole notes, over all parts, staves and voices. */
+    /**
+     * Total sounding time per pitch class, in whole notes, over all parts, staves and voices, at concert pitch;
+     * unpitched notes do not count.
+     */
     public static double[] pitchClassWeights(Score score) {
         double[] weights = new double[12];
         for (Part part : score.parts()) {
-            for (Measure measure : part.measures()) {
+            for (Measure measure : part.sounding().measures()) {
                 for (Voice voice : measure.voices()) {
                     for (Event event : voice.events()) addEvent(weights, event);
                 }
@@ -73,9 +76,9 @@ public final class KeyEstimator {
     private static void addEvent(double[] weights, Event event) {
         double length = event.duration().toQuarters();
         if (event instanceof Note n) {
-            weights[n.pitch().pitchClass()] += length;
+            if (!n.unpitched()) weights[n.pitch().pitchClass()] += length;
         } else if (event instanceof Chord c) {
-            for (Note n : c.notes()) weights[n.pitch().pitchClass()] += length;
+            for (Note n : c.notes()) if (!n.unpitched()) weights[n.pitch().pitchClass()] += length;
         }
     }
 

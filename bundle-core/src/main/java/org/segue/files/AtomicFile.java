@@ -33,8 +33,11 @@ public final class AtomicFile {
         Path part = partFileFor(target);
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part))) {
+            try (java.io.FileOutputStream partFile = new java.io.FileOutputStream(part.toFile());
+                 OutputStream out = new BufferedOutputStream(partFile)) {
                 content.writeTo(out);
+                out.flush();
+                partFile.getFD().sync(); // on the disk before it takes the name: a crash leaves old or new
             }
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -17,6 +17,24 @@ public record Part(String id, String name, List<Measure> measures) {
         return measures.stream().mapToInt(Measure::staffCount).max().orElse(0);
     }
 
+    /** This part at concert pitch: every measure {@link Measure#sounding() as it sounds}. */
+    public Part sounding() {
+        return withMeasures(measures.stream().map(Measure::sounding).toList());
+    }
+
+    /** Whether any note of the part has a pitch (is not a rest or an unpitched percussion note). */
+    public boolean hasPitchedNotes() {
+        for (Measure measure : measures) {
+            for (Voice voice : measure.voices()) {
+                for (Event event : voice.events()) {
+                    if (event instanceof Note n && !n.unpitched()) return true;
+                    if (event instanceof Chord c && c.notes().stream().anyMatch(n -> !n.unpitched())) return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public Part withMeasures(List<Measure> newMeasures) {
         return new Part(id, name, newMeasures);
     }

@@ -23,16 +23,24 @@ public record Score(String title, String composer, List<Part> parts) {
                 .filter(Objects::nonNull).findFirst().orElse(Tempo.DEFAULT);
     }
 
-    /** The key in force at the start, taken from the first part; C major for a score without measures. */
+    /**
+     * The key in force at the start, as it sounds, taken from the first part; C major for a score without measures.
+     */
     public KeySignature initialKey() {
         return parts.stream().filter(p -> !p.measures().isEmpty()).findFirst()
-                .map(p -> p.measures().get(0).key()).orElse(KeySignature.C_MAJOR);
+                .map(p -> p.measures().get(0)).map(m -> m.transposition().sounding(m.key()))
+                .orElse(KeySignature.C_MAJOR);
     }
 
     /** The time signature in force at the start; 4/4 for a score without measures. */
     public TimeSignature initialTime() {
         return parts.stream().filter(p -> !p.measures().isEmpty()).findFirst()
                 .map(p -> p.measures().get(0).time()).orElse(TimeSignature.COMMON);
+    }
+
+    /** The score at concert pitch: every part {@link Part#sounding() as it sounds}, none transposing. */
+    public Score atConcertPitch() {
+        return withParts(parts.stream().map(Part::sounding).toList());
     }
 
     public Score withParts(List<Part> newParts) {

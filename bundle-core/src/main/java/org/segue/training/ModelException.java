@@ -2,8 +2,9 @@ package org.segue.training;
 
 /**
  * Training, evaluation or a model file went wrong. The message is one line for people: the file or corpus, what
- * is wrong, and what to do, like {@code model.segue-model: not a Segue model (truncated zip entry treble.network);
- * retrain or pass another --model}. The cause, where there is one, carries the details for the log.
+ * is wrong, and what to do, like {@code model.segue-model: the model file is damaged (it is cut short inside the
+ * entry treble/network.zip); copy it again or retrain it with ./segue train}. The cause, where there is one,
+ * carries the details for the log.
  */
 public class ModelException extends Exception {
 

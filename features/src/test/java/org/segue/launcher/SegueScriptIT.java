@@ -95,6 +95,36 @@ class SegueScriptIT {
     }
 
     @Test
+    void hostileFilesExitWithTwoAndOneLineAndWriteNothing() throws Exception {
+        java.nio.file.Files.createDirectories(home);
+        Path secret = java.nio.file.Files.writeString(home.resolve("secret.txt"), "TOP-SECRET");
+        Path entity = java.nio.file.Files.writeString(home.resolve("entity.musicxml"), "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE score-partwise [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]><score-partwise "
+                + "version=\"4.0\"><work><work-title>&x;</work-title></work></score-partwise>");
+        Path bomb = home.resolve("bomb.mxl");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                java.nio.file.Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("score.xml"));
+            zip.write(new byte[80 * 1024 * 1024]);
+            zip.closeEntry();
+        }
+        byte[] noise = new byte[2048];
+        new java.util.Random(5).nextBytes(noise);
+        Path midi = java.nio.file.Files.write(home.resolve("noise.mid"), noise);
+        Path out = home.resolve("out.musicxml");
+        java.nio.file.Files.deleteIfExists(out);
+
+        for (Path file : List.of(entity, bomb, midi)) {
+            Outcome convert = segue("convert", file.toString(), out.toString());
+            assertThat(convert.status()).as(file.toString()).isEqualTo(2);
+            assertThat(convert.out()).isEmpty();
+            assertThat(convert.errLines()).hasSize(1);
+            assertThat(convert.err()).startsWith(file + ": ").doesNotContain("TOP-SECRET");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void serveAnswersUntilItIsStoppedAndThenLeavesNothingRunning() throws Exception {
         List<String> command = List.of(SharedData.root().resolve("segue").toString(), "serve", "--port", "0");
         Path out = home.resolveSibling("serve-out.txt");

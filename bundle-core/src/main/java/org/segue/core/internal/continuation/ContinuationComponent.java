@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ContinuationService}: loads models once (a file again when it changed), and writes a request's
- * variations side by side on a pool (one thread per core unless configured), each variation with its own
- * networks' state and seed, so the result does not depend on the pool.
+ * The {@link ContinuationService}: loads models once (a file again when it changed; a changed file that cannot be
+ * read leaves the model loaded before in use, with a warning on the log), and writes a request's variations side
+ * by side on a pool (one thread per core unless configured), each variation with its own networks' state and
+ * seed, so the result does not depend on the pool.
  *
  * <p>Configured through Config Admin ({@link ContinuationSettings}, PID {@value ContinuationSettings#PID}); without
  * a configuration it uses the built-in defaults. A new configuration applies to the next request: requests in
@@ -162,7 +163,14 @@ public class ContinuationComponent implements ContinuationService {
         synchronized (models) { // a preload and the call that follows it read the file once
             Loaded loaded = models.get(key);
             if (loaded == null || loaded.modified() != modified) {
-                loaded = new Loaded(modified, SegueModel.load(file));
+                try {
+                    loaded = new Loaded(modified, SegueModel.load(file));
+                } catch (ModelException e) {
+                    if (loaded == null) throw e;
+                    // a model being replaced, or replaced by a broken file: the service keeps the one it has
+                    LOG.warn("{}; keeping the model loaded from it before", e.getMessage());
+                    return loaded.model();
+                }
                 models.put(key, loaded);
             }
             return loaded.model();

@@ -39,6 +39,9 @@ import org.segue.training.Staff;
  * <li>Labels become pitches in the output key, spelled for it; the {@link BarSlicer} cuts each stream at the bar
  * lines, tying what crosses them; the {@link ScoreExtender} appends the measures.</li>
  * </ol>
+ * All of this happens at concert pitch; a transposing part gets its new measures back in its written pitch and key
+ * ({@link WrittenPitch}). Unpitched notes are never fed to the networks, and a part without a pitched note is never
+ * continued.
  */
 final class ContinuationGenerator {
 
@@ -47,9 +50,13 @@ final class ContinuationGenerator {
     private ContinuationGenerator() {
     }
 
-    static Continuation generate(SegueModel model, Score piece, ContinuationRequest request, long seed) {
+    static Continuation generate(SegueModel model, Score written, ContinuationRequest request, long seed) {
+        Score piece = written.atConcertPitch();
         int partIndex = ScoreExtender.partToContinue(piece);
-        if (partIndex < 0) throw new IllegalArgumentException("the score has no measures to continue");
+        if (partIndex < 0) {
+            throw new IllegalArgumentException("the score has no pitched note to continue (only rests or unpitched "
+                    + "percussion); give it a part with notes");
+        }
         Part part = piece.parts().get(partIndex);
         KeySignature endKey = keyAtEnd(piece, part);
         KeySignature outKey = request.targetKey() != null ? request.targetKey() : endKey;
@@ -83,7 +90,7 @@ final class ContinuationGenerator {
         List<List<List<Event>>> sliced = new ArrayList<>();
         for (List<Sound> stream : StreamBalancer.balance(total, generators)) sliced.add(BarSlicer.slice(stream, lengths));
 
-        Score whole = extender.extend(sliced);
+        Score whole = WrittenPitch.restore(extender.extend(sliced), written);
         List<Measure> measures = whole.parts().get(partIndex).measures();
         List<Measure> added = measures.subList(part.measures().size(), measures.size());
         ContinuationReport report = ContinuationReporter.report(part.measures(), added);

@@ -125,6 +125,7 @@ final class ContinuationReporter {
                 for (Event e : v.events()) {
                     List<Note> notes = e instanceof Note n ? List.of(n) : e instanceof Chord c ? c.notes() : List.of();
                     for (Note n : notes) {
+                        if (n.unpitched()) continue;
                         histogram.merge(Math.floorMod(n.pitch().pitchClass() - tonic, 12),
                                 e.duration().toQuarters(), Double::sum);
                     }

@@ -47,13 +47,16 @@ final class ScoreExtender {
         this.bars = bars;
     }
 
-    /** The first part with two staves (a piano part), else the first part; -1 for a score without parts. */
+    /**
+     * The first part with two staves (a piano part), else the first part, among those with a pitched note; -1 for
+     * a score without one (only rests or unpitched percussion).
+     */
     static int partToContinue(Score score) {
         for (int i = 0; i < score.parts().size(); i++) {
-            if (score.parts().get(i).staffCount() == 2 && !score.parts().get(i).measures().isEmpty()) return i;
+            if (score.parts().get(i).staffCount() == 2 && score.parts().get(i).hasPitchedNotes()) return i;
         }
         for (int i = 0; i < score.parts().size(); i++) {
-            if (!score.parts().get(i).measures().isEmpty()) return i;
+            if (score.parts().get(i).hasPitchedNotes()) return i;
         }
         return -1;
     }

@@ -56,6 +56,15 @@ public final class MetadataJson {
         }
     }
 
+    /** A model file of a format version this Segue cannot read. */
+    static final class IncompatibleFormat extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        IncompatibleFormat(String message) {
+            super(message);
+        }
+    }
+
     /** Reads what {@link #write} wrote; IOException naming the missing or bad field. */
     public static ModelMetadata read(String json) throws IOException {
         JsonNode root = MAPPER.readTree(json);
@@ -64,8 +73,11 @@ public final class MetadataJson {
         }
         int version = required(root, "formatVersion").asInt();
         if (version > ModelMetadata.FORMAT_VERSION) {
-            throw new IOException("it has format version " + version + ", newer than this Segue reads ("
-                    + ModelMetadata.FORMAT_VERSION + ")");
+            throw new IncompatibleFormat("has model format " + version + ", written by a newer Segue; this one reads "
+                    + "format " + ModelMetadata.FORMAT_VERSION + ": update Segue or retrain the model with this one");
+        }
+        if (version < 1) {
+            throw new IncompatibleFormat("has model format " + version + ", which no Segue writes; retrain the model");
         }
         JsonNode corpus = required(root, "corpus");
         Map<Staff, StaffTrainingSummary> staves = new EnumMap<>(Staff.class);

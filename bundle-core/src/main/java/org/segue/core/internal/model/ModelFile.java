@@ -45,8 +45,12 @@ import org.segue.training.Staff;
  *   <li>per staff ({@code treble/}, {@code bass/}): {@code network.zip} (DL4J's {@code ModelSerializer} format,
  *       without the updater state), {@code events.tsv} and {@code durations.tsv} (the vocabularies, see
  *       {@link Vocabulary}), and {@code training-streams.tsv} (each training piece's tokens:
- *       {@code piece<TAB>event indices<TAB>duration indices}, for the evaluation baselines).</li>
+ *       {@code piece<TAB>event indices<TAB>duration indices}, for the evaluation baselines);</li>
+ *   <li>{@code checksums.sha256}, written last: the SHA-256 of every other entry ({@code HEX  NAME} per line, as
+ *       {@code sha256sum} prints it). A file that has it must match it; files written before it existed (like the
+ *       shipped model) have none and are read as before, with the zip's own CRC-32 checks.</li>
  * </ul>
+ * The metadata's {@code formatVersion} says which layout this is; a newer one is refused with a line that says so.
  * Written atomically: a temporary file in the target folder, then a move.
  */
 final class ModelFile {
@@ -56,6 +60,7 @@ final class ModelFile {
     private static final String EVENTS = "events.tsv";
     private static final String DURATIONS = "durations.tsv";
     private static final String STREAMS = "training-streams.tsv";
+    static final String CHECKSUMS = "checksums.sha256";
     /** A model file larger than this is refused before it is read into memory. */
     private static final long MAX_BYTES = 512L * 1024 * 1024;
 
@@ -73,7 +78,8 @@ final class ModelFile {
 
     private static void writeTo(SegueModel model, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        put(zip, METADATA, MetadataJson.write(model.metadata()).getBytes(StandardCharsets.UTF_8));
+        StringBuilder sums = new StringBuilder();
+        put(zip, sums, METADATA, MetadataJson.write(model.metadata()).getBytes(StandardCharsets.UTF_8));
         for (Staff staff : Staff.values()) {
             StaffModel s = model.staff(staff);
             String dir = staff.label() + "/";
@@ -82,11 +88,12 @@ final class ModelFile {
                 ModelSerializer.writeModel(s.network(), network, false);
                 return null;
             });
-            put(zip, dir + NETWORK, network.toByteArray());
-            put(zip, dir + EVENTS, text(w -> s.vocabularies().events().write(w)));
-            put(zip, dir + DURATIONS, text(w -> s.vocabularies().durations().write(w)));
-            put(zip, dir + STREAMS, text(w -> writeStreams(w, s.trainingStreams())));
+            put(zip, sums, dir + NETWORK, network.toByteArray());
+            put(zip, sums, dir + EVENTS, text(w -> s.vocabularies().events().write(w)));
+            put(zip, sums, dir + DURATIONS, text(w -> s.vocabularies().durations().write(w)));
+            put(zip, sums, dir + STREAMS, text(w -> writeStreams(w, s.trainingStreams())));
         }
+        put(zip, null, CHECKSUMS, sums.toString().getBytes(StandardCharsets.US_ASCII));
         zip.finish();
         zip.flush();
     }
@@ -113,6 +120,7 @@ final class ModelFile {
     static SegueModel read(InputStream in, String name) throws ModelException {
         try {
             Map<String, byte[]> entries = entries(in);
+            verifyChecksums(entries);
             ModelMetadata metadata = MetadataJson.read(utf8(required(entries, METADATA)));
             Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
             // the two staves side by side: inflating and reading the weights is most of a model's loading time
@@ -132,11 +140,58 @@ final class ModelFile {
                 throw e;
             }
             return new SegueModel(name, metadata, staves);
+        } catch (MetadataJson.IncompatibleFormat e) {
+            throw new ModelException(name + ": " + e.getMessage(), e);
+        } catch (Damaged e) {
+            throw new ModelException(name + ": the model file is damaged (" + e.getMessage() + "); copy it again "
+                    + "or retrain it with ./segue train", e);
         } catch (IOException | RuntimeException e) {
             throw new ModelException(name + ": not a Segue model (" + reason(e) + "); retrain or pass another --model",
                     e);
         }
     }
+
+    /** A model file whose content does not match its own checksums: damaged on the way, not a foreign file. */
+    private static final class Damaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks every entry against {@link #CHECKSUMS}, where the file has it. */
+    private static void verifyChecksums(Map<String, byte[]> entries) throws IOException {
+        byte[] listing = entries.get(CHECKSUMS);
+        if (listing == null) return; // written before checksums existed
+        Map<String, String> expected = new HashMap<>();
+        for (String line : utf8(listing).split("\n")) {
+            if (line.isBlank()) continue;
+            int gap = line.indexOf("  ");
+            if (gap != 64) throw new Damaged(CHECKSUMS + " has a line that is not 'SHA-256  NAME'");
+            expected.put(line.substring(gap + 2), line.substring(0, gap));
+        }
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            if (entry.getKey().equals(CHECKSUMS)) continue;
+            String sum = expected.remove(entry.getKey());
+            if (sum == null) throw new Damaged("the entry " + entry.getKey() + " is not in " + CHECKSUMS);
+            if (!sum.equals(sha256(entry.getValue()))) {
+                throw new Damaged("the entry " + entry.getKey() + " does not match its SHA-256 checksum");
+            }
+        }
+        if (!expected.isEmpty()) {
+            throw new Damaged("the entry " + expected.keySet().iterator().next() + " is missing");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
 
     /**
      * One staff. Its network's weights are read without DL4J for generation (their count checked against the
@@ -195,7 +250,7 @@ final class ModelFile {
                     bytes.write(buffer, 0, n);
                 }
             } catch (java.io.EOFException e) {
-                throw new IOException("truncated zip entry " + entry.getName(), e);
+                throw new Damaged("it is cut short inside the entry " + entry.getName());
             }
             if (entries.put(entry.getName(), bytes.toByteArray()) != null) {
                 throw new IOException("the entry " + entry.getName() + " appears twice");
@@ -284,7 +339,8 @@ final class ModelFile {
         return bytes.toByteArray();
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    private static void put(ZipOutputStream zip, StringBuilder sums, String name, byte[] bytes) throws IOException {
+        if (sums != null) sums.append(sha256(bytes)).append("  ").append(name).append('\n');
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();

@@ -19,7 +19,8 @@ import org.segue.training.Staff;
  *       bass stream, any other clef a treble stream; the first part of each kind wins and later ones are left out
  *       (a voice and a cello: the voice is the treble stream, the cello the bass stream).</li>
  * </ul>
- * So a piece with one staff yields one stream. MIDI files arrive from the reader as one part with a staff per
+ * Parts without a pitched note (percussion, or only rests) are never taken. So a piece with one staff yields one
+ * stream. MIDI files arrive from the reader as one part with a staff per
  * hand (track).
  */
 public record StaffSelection(Map<Staff, Source> sources) {
@@ -38,13 +39,13 @@ public record StaffSelection(Map<Staff, Source> sources) {
 
     public static StaffSelection of(Score score) {
         for (Part part : score.parts()) {
-            if (part.staffCount() >= 2) {
+            if (part.staffCount() >= 2 && part.hasPitchedNotes()) {
                 return new StaffSelection(Map.of(Staff.TREBLE, new Source(part, 1), Staff.BASS, new Source(part, 2)));
             }
         }
         Map<Staff, Source> sources = new EnumMap<>(Staff.class);
         for (Part part : score.parts()) {
-            if (part.measures().isEmpty()) continue;
+            if (part.measures().isEmpty() || !part.hasPitchedNotes()) continue;
             Clef clef = part.measures().get(0).clefs().get(0);
             sources.putIfAbsent(clef.isBass() ? Staff.BASS : Staff.TREBLE, new Source(part, 1));
         }

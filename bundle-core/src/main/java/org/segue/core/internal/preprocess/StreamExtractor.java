@@ -44,7 +44,9 @@ public final class StreamExtractor {
     private StreamExtractor() {
     }
 
-    public static PieceStreams extract(Score score) {
+    /** The streams of a score; transposing parts are taken at concert pitch. */
+    public static PieceStreams extract(Score written) {
+        Score score = written.atConcertPitch();
         StaffSelection selection = StaffSelection.of(score);
         Part keyPart = selection.keyPart();
         PieceKey key = keyPart == null ? new PieceKey(org.segue.model.KeySignature.C_MAJOR, "no music")
@@ -58,7 +60,10 @@ public final class StreamExtractor {
         return new PieceStreams(key, transposition, streams);
     }
 
-    /** One staff of one part as a stream, every pitch moved by {@code semitones}. */
+    /**
+     * One staff of one part as a stream, every pitch moved by {@code semitones}; the part must be at concert pitch.
+     * Unpitched notes are left out (their time is silence to the networks).
+     */
     public static StaffStream stream(Staff staff, Part part, int staffNumber, int semitones) {
         List<Sounding> notes = tiesMerged(notesOf(part, staffNumber));
         Duration length = Duration.ZERO;
@@ -101,6 +106,7 @@ public final class StreamExtractor {
     }
 
     private static void add(List<Sounding> notes, Note n, Duration onset) {
+        if (n.unpitched()) return; // a drum's display position is no pitch for the networks
         notes.add(new Sounding(onset, onset.plus(n.duration()), n.pitch().midi(), n.tie()));
     }
 

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.segue.core.internal.model.MetadataJson;
+import org.segue.files.AtomicFile;
 import org.segue.training.EpochSummary;
 import org.segue.training.ModelException;
 import org.segue.training.Staff;
@@ -37,7 +36,8 @@ import org.segue.training.TrainingConfig;
  * The state of a training run after an epoch, in a zip beside the model file: {@code checkpoint.json} (the data
  * fingerprint, the configuration, the wall time so far, and per started staff its epoch counters and history),
  * and per started staff {@code <staff>/network.zip} (with the updater state while the staff is still training)
- * and {@code <staff>/best.bin} (the best parameters so far). Written atomically after every epoch.
+ * and {@code <staff>/best.bin} (the best parameters so far). Written after every epoch through {@link AtomicFile}:
+ * a run killed at any moment leaves the previous checkpoint or the new one, whole.
  */
 final class Checkpoint {
 
@@ -52,10 +52,9 @@ final class Checkpoint {
 
     static void write(Path file, String fingerprint, TrainingConfig config, Map<Staff, StaffState> staves,
                       long millisSoFar) throws ModelException {
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
+            AtomicFile.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
                 ObjectNode root = MAPPER.createObjectNode();
                 root.put("fingerprint", fingerprint);
                 root.set("config", MAPPER.readTree(MetadataJson.configJson(config)));
@@ -67,17 +66,10 @@ final class Checkpoint {
                     if (!s.finished) put(zip, s.staff.label() + "/best.bin", array(s));
                 }
                 put(zip, "checkpoint.json", MAPPER.writeValueAsBytes(root));
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+                zip.finish();
+            });
         } catch (IOException e) {
             throw new ModelException(file + ": cannot write the checkpoint: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 

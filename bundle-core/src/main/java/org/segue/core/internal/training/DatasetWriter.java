@@ -2,6 +2,7 @@ package org.segue.core.internal.training;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.segue.core.internal.preprocess.StaffStream;
 import org.segue.core.internal.preprocess.StaffVocabularies;
 import org.segue.core.internal.preprocess.StreamEvent;
 import org.segue.core.internal.preprocess.Vocabulary;
+import org.segue.files.AtomicFile;
 import org.segue.training.Corpus;
 import org.segue.training.DatasetSummary;
 import org.segue.training.ModelException;
@@ -69,8 +71,8 @@ public final class DatasetWriter {
 
     private static int writeEvents(Path file, PreparedCorpus prepared, Staff staff, StaffVocabularies v)
             throws IOException {
-        int rows = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        int[] rows = {0};
+        writeText(file, w -> {
             w.write("piece,split,index,onset,event,vocabulary_event,duration,duration_category\n");
             for (PreparedPiece piece : prepared.pieces()) {
                 StaffStream stream = piece.streams().stream(staff).orElse(null);
@@ -82,33 +84,33 @@ public final class DatasetWriter {
                             e.onset().toString(), e.label().toString(), known, e.duration().toString(),
                             e.category().label()));
                     w.write('\n');
-                    rows++;
+                    rows[0]++;
                 }
             }
-        }
-        return rows;
+        });
+        return rows[0];
     }
 
     private static void writeEventVocabulary(Path file, Vocabulary events) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        writeText(file, w -> {
             w.write("index,event,count\n");
             for (int i = 0; i < events.size(); i++) w.write(i + "," + events.label(i) + "," + events.count(i) + "\n");
-        }
+        });
     }
 
     private static void writeDurationVocabulary(Path file, Vocabulary durations) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        writeText(file, w -> {
             w.write("index,category,length,count\n");
             for (int i = 0; i < durations.size(); i++) {
                 DurationCategory c = DurationCategory.parse(durations.label(i));
                 w.write(i + "," + c.label() + "," + c.length().map(Object::toString).orElse("") + ","
                         + durations.count(i) + "\n");
             }
-        }
+        });
     }
 
     private static void writeSplit(Path file, PreparedCorpus prepared) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        writeText(file, w -> {
             w.write("piece,split,key,key_source,diatonic_steps,semitones,treble_events,bass_events\n");
             for (PreparedPiece piece : prepared.pieces()) {
                 PieceStreams s = piece.streams();
@@ -119,7 +121,22 @@ public final class DatasetWriter {
                         Integer.toString(s.stream(Staff.BASS).map(StaffStream::size).orElse(0))));
                 w.write('\n');
             }
-        }
+        });
+    }
+
+    /** What goes into a text file. */
+    @FunctionalInterface
+    private interface TextContent {
+        void writeTo(BufferedWriter w) throws IOException;
+    }
+
+    /** Writes a UTF-8 text file whole or not at all ({@link AtomicFile}). */
+    private static void writeText(Path file, TextContent content) throws IOException {
+        AtomicFile.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
     }
 
     private static String split(PreparedPiece piece) {

@@ -27,6 +27,7 @@ import org.segue.model.Note;
 import org.segue.model.Part;
 import org.segue.model.Score;
 import org.segue.model.Tempo;
+import org.segue.model.Transposition;
 import org.segue.model.Voice;
 import org.segue.training.Corpus;
 import org.segue.training.CorpusPiece;
@@ -171,6 +172,80 @@ class ContinuationComponentTest {
         Measure completed = part.measures().get(measures.size() - 1);
         assertThat(completed.length()).isEqualTo(completed.time().measureLength());
         assertThat(completed.voicesOnStaff(1).get(0).events().get(0)).isEqualTo(TestScores.note("G4", half));
+    }
+
+    @Test
+    void aTransposingPartIsContinuedAtConcertPitchAndWrittenBackInItsWrittenPitch() throws ModelException {
+        Transposition clarinetInA = new Transposition(-2, -3);
+        Part concert = PIECE.parts().get(0);
+        Score written = PIECE.withParts(List.of(concert.withMeasures(
+                concert.measures().stream().map(m -> m.written(clarinetInA)).toList())));
+        ContinuationRequest request = ContinuationRequest.of(4).withModel(model).withSeed(5);
+
+        Score fromWritten = SERVICE.continueScore(written, request).continuations().get(0).wholePiece();
+        Score fromConcert = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+
+        List<Measure> measures = fromWritten.parts().get(0).measures();
+        assertThat(measures.subList(0, concert.measures().size())).isEqualTo(written.parts().get(0).measures());
+        assertThat(measures).allSatisfy(m -> assertThat(m.transposition()).isEqualTo(clarinetInA));
+        // the networks heard the sounding piece: the same notes as the concert-pitch piece gets, a minor third up
+        assertThat(fromWritten.atConcertPitch()).isEqualTo(fromConcert);
+        assertThat(measures.get(measures.size() - 1).key())
+                .isEqualTo(clarinetInA.written(fromConcert.parts().get(0).measures().get(measures.size() - 1).key()));
+    }
+
+    @Test
+    void unpitchedPercussionIsNeverFedToTheNetworks() throws ModelException {
+        Part drums = new Part("D", "Drums", PIECE.parts().get(0).measures().stream().map(m -> new Measure(
+                m.number(), m.key(), m.time(), List.of(Clef.TREBLE), null, m.length(), List.of(new Voice(1, 1,
+                List.of(Note.unpitched(org.segue.model.Pitch.parse("C5"), m.length(), org.segue.model.Tie.NONE))))))
+                .toList());
+        Score withDrums = PIECE.withParts(List.of(drums, PIECE.parts().get(0)));
+        ContinuationRequest request = ContinuationRequest.of(4).withModel(model).withSeed(9);
+
+        Score continued = SERVICE.continueScore(withDrums, request).continuations().get(0).wholePiece();
+        Score alone = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+
+        assertThat(continued.parts().get(1)).isEqualTo(alone.parts().get(0));
+        List<Measure> drumBars = continued.parts().get(0).measures();
+        assertThat(drumBars).hasSize(drums.measures().size() + 4);
+        assertThat(drumBars.subList(drums.measures().size(), drumBars.size()))
+                .allSatisfy(m -> assertThat(m.voices()).allMatch(Voice::isSilent));
+    }
+
+    @Test
+    void aScoreWithNothingPitchedIsRefusedOnOneLine() {
+        Part drums = new Part("D", "Drums", PIECE.parts().get(0).measures().stream().map(m -> new Measure(
+                m.number(), m.key(), m.time(), List.of(Clef.TREBLE), null, m.length(), List.of(new Voice(1, 1,
+                List.of(Note.unpitched(org.segue.model.Pitch.parse("F4"), m.length(), org.segue.model.Tie.NONE))))))
+                .toList());
+        assertThatThrownBy(() -> SERVICE.continueScore(PIECE.withParts(List.of(drums)),
+                ContinuationRequest.of(2).withModel(model)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no pitched note")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aRunningServiceKeepsItsModelWhenTheFileIsReplacedByABrokenOne() throws Exception {
+        Path file = folder.resolve("replaced.segue-model");
+        java.nio.file.Files.copy(model, file);
+        ContinuationRequest request = ContinuationRequest.of(2).withModel(file).withSeed(4);
+        Score before = SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece();
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // a copy cut short
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + 60_000));
+
+        assertThat(SERVICE.continueScore(PIECE, request).continuations().get(0).wholePiece()).isEqualTo(before);
+        ContinuationComponent fresh = new ContinuationComponent();
+        fresh.activate();
+        try {
+            assertThatThrownBy(() -> fresh.continueScore(PIECE, request)).isInstanceOf(ModelException.class)
+                    .hasMessageStartingWith(file + ": ").hasMessageNotContaining("\n");
+        } finally {
+            fresh.deactivate();
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path file = folder.resolve("model.segue-model");
         Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
-        assertOneLine(file, "not a Segue model (truncated zip entry");
+        assertOneLine(file, "the model file is damaged (it is cut short inside the entry");
     }
 
     @Test
@@ -122,6 +122,95 @@ class ModelFileTest {
         assertThat(staff.duration(1)).contains(org.segue.model.Duration.QUARTER);
         assertThat(staff.duration(3)).isEmpty(); // "other"
         assertThat(staff.restEvent()).isZero();
+    }
+
+    @Test
+    void aWrittenModelCarriesTheChecksumOfEveryEntry() throws Exception {
+        Path file = folder.resolve("tiny.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        String sums = new String(entries.get(ModelFile.CHECKSUMS), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(sums.lines()).hasSize(entries.size() - 1)
+                .allMatch(line -> line.matches("[0-9a-f]{64}  \\S+"));
+    }
+
+    @Test
+    void anEntryThatNoLongerMatchesItsChecksumIsDamaged() throws Exception {
+        Path file = folder.resolve("tiny.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        byte[] events = entries.get("treble/events.tsv");
+        events[events.length / 2] ^= 1; // one bit, in a file that is still a valid zip
+        zip(file, entries);
+        assertOneLine(file, "the model file is damaged (the entry treble/events.tsv does not match its SHA-256 "
+                + "checksum); copy it again or retrain it with ./segue train");
+    }
+
+    @Test
+    void aFileWithoutChecksumsFromBeforeThemStillLoads() throws Exception {
+        Path file = folder.resolve("tiny.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        entries.remove(ModelFile.CHECKSUMS);
+        zip(file, entries);
+        assertThat(SegueModel.load(file).metadata()).isEqualTo(TinyModels.model("memory").metadata());
+    }
+
+    @Test
+    void theShippedModelLoads() throws ModelException {
+        assertThat(SegueModel.defaultModel().metadata().formatVersion()).isEqualTo(ModelMetadata.FORMAT_VERSION);
+    }
+
+    @Test
+    void aModelOfANewerFormatSaysSoOnOneLine() throws Exception {
+        Path file = folder.resolve("tiny.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        entries.remove(ModelFile.CHECKSUMS);
+        String json = new String(entries.get(ModelFile.METADATA), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 7");
+        entries.put(ModelFile.METADATA, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip(file, entries);
+        assertOneLine(file, "has model format 7, written by a newer Segue; this one reads format 1: update Segue or "
+                + "retrain the model with this one");
+    }
+
+    @Test
+    void everySingleFlippedByteGivesOneLineOrTheSameModel() throws Exception {
+        Path whole = folder.resolve("whole.segue-model");
+        TinyModels.model("memory").write(whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        java.util.Random random = new java.util.Random(21);
+        Path file = folder.resolve("flipped.segue-model");
+        for (int i = 0; i < 40; i++) {
+            byte[] flipped = bytes.clone();
+            flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
+            Files.write(file, flipped);
+            try {
+                SegueModel loaded = SegueModel.load(file); // a bit in a zip header field nobody reads
+                assertThat(loaded.metadata()).isEqualTo(TinyModels.model("memory").metadata());
+            } catch (ModelException e) {
+                assertThat(e.getMessage()).startsWith(file + ": ").doesNotContain("\n");
+            }
+        }
+    }
+
+    private static java.util.Map<String, byte[]> unzip(Path file) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
+        }
+        return entries;
+    }
+
+    private static void zip(Path file, java.util.Map<String, byte[]> entries) throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
     }
 
     private static void assertOneLine(Path file, String expected) {

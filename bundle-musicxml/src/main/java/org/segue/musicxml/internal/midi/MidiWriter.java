@@ -59,9 +59,12 @@ public final class MidiWriter {
         this.fileName = fileName;
     }
 
-    /** The score as a MIDI sequence, as written to a file; {@code fileName} names it in messages. */
+    /**
+     * The score as a MIDI sequence, as written to a file; {@code fileName} names it in messages. MIDI plays what
+     * sounds: transposing parts at concert pitch; unpitched notes are left out.
+     */
     public static Sequence toSequence(Score score, String fileName) throws ScoreFileException {
-        return new MidiWriter(fileName).sequence(score);
+        return new MidiWriter(fileName).sequence(score.atConcertPitch());
     }
 
     private Sequence sequence(Score score) throws ScoreFileException {

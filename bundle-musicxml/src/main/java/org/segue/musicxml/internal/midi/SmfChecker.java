@@ -145,7 +145,14 @@ final class SmfChecker {
             if (status > 0xF0) return String.format("status byte 0x%02X does not belong in a MIDI file", status);
             runningStatus = status;
             int command = status & 0xF0;
-            pos += command == 0xC0 || command == 0xD0 ? 1 : 2;
+            int dataBytes = command == 0xC0 || command == 0xD0 ? 1 : 2;
+            for (int i = 0; i < dataBytes && pos + i < end; i++) {
+                int data = bytes[pos + i] & 0xFF;
+                if (data >= 0x80) {
+                    return String.format("a channel event's data byte is 0x%02X, but data bytes are below 0x80", data);
+                }
+            }
+            pos += dataBytes;
             return null;
         }
 

@@ -18,6 +18,7 @@ import org.segue.model.Voice;
  * The notes of a part as they sound: tied notes merged into one, positions from the start of the piece. A note
  * tied from a previous one continues the note of the same staff and pitch that ends exactly at its onset (so a
  * tie that MusicXML draws across voices is followed too); a tie with nothing to continue starts a new note.
+ * Unpitched notes are not among them.
  */
 final class SoundingNotes {
 
@@ -49,6 +50,7 @@ final class SoundingNotes {
                 List<Duration> onsets = voice.onsets();
                 for (int i = 0; i < onsets.size(); i++) {
                     for (Note note : notesOf(voice.events().get(i))) {
+                        if (note.unpitched()) continue; // a display position is no key to play
                         placed.add(new Placed(note, voice.staff(), measureStart.plus(onsets.get(i))));
                     }
                 }

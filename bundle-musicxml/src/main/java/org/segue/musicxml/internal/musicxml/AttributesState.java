@@ -2,6 +2,7 @@ package org.segue.musicxml.internal.musicxml;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,18 +17,25 @@ import org.segue.model.Duration;
 import org.segue.model.KeySignature;
 import org.segue.model.Mode;
 import org.segue.model.TimeSignature;
+import org.segue.model.Transposition;
 import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
 
 /**
  * The attributes in force while a part is read, measure after measure: divisions, key, time signature, the clef of
  * each staff and the transposition. An {@code <attributes>} element at a measure's start sets what the measure
  * starts with; later in the measure a clef becomes a clef change there, while a key or time signature takes effect
- * from the next measure (the model has no key or time change inside a measure). Defaults where a file gives none:
+ * from the next measure (the model has no key or time change inside a measure), and so does a transposition.
+ * Keys and pitches stay as written; the measure keeps the transposition that tells how they sound. Defaults where a file gives none:
  * divisions 1, C major, 4/4, treble clefs.
  */
 final class AttributesState {
 
+    /** The longest note, {@code <forward>} or measure read: 64 whole notes, eight times a maxima. */
+    static final Duration LONGEST = Duration.of(64, 1);
+
+    /** Divisions per quarter note; null after a part's first {@code <divisions>} was not > 0. */
     private BigDecimal divisions = BigDecimal.ONE;
+    private boolean divisionsSeen;
     private KeySignature key = KeySignature.C_MAJOR;
     private TimeSignature time = TimeSignature.COMMON;
     private final Clef[] clefs;
@@ -38,21 +46,57 @@ final class AttributesState {
         Arrays.fill(clefs, Clef.TREBLE);
     }
 
+    /**
+     * Reads the durations before the part's first {@code <divisions>} with that value, as other readers do: an
+     * exporter that writes it after the first notes means it for them too.
+     */
+    void startWithDivisions(BigDecimal first) {
+        divisions = first;
+    }
+
     /** A new cursor for the next measure, starting with what is in force now. */
     MeasureCursor startMeasure() {
-        return new MeasureCursor(key, time, clefs);
+        return new MeasureCursor(key, time, clefs, transposition);
     }
 
     TimeSignature time() {
         return time;
     }
 
-    Transposition transposition() {
-        return transposition;
+    /** Ends a measure: the clefs in force are those its latest clef changes set. */
+    void endMeasure(MeasureCursor cursor) {
+        cursor.clefsAtEnd().forEach((staff, clef) -> clefs[staff - 1] = clef);
     }
 
-    /** A MusicXML duration, counted in divisions of a quarter note, as an exact fraction of a whole note. */
+    /**
+     * A MusicXML duration, counted in divisions of a quarter note, as an exact fraction of a whole note.
+     *
+     * @throws IllegalArgumentException where the part has no usable divisions yet, or the duration is longer than
+     *         {@link #LONGEST} (no score has such notes; writing one back would take millions of tied notes)
+     */
     Duration duration(BigDecimal count) {
+        Duration duration = unbounded(count);
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("<duration> " + count + " at <divisions> " + divisions + " lasts "
+                    + duration + " whole notes, more than the " + LONGEST + " a measure can hold");
+        }
+        return duration;
+    }
+
+    /**
+     * A {@code <backup>}'s duration: however long, since it only moves back, and never before the measure's start.
+     *
+     * @throws IllegalArgumentException where the part has no usable divisions yet
+     */
+    Duration backup(BigDecimal count) {
+        return unbounded(count);
+    }
+
+    private Duration unbounded(BigDecimal count) {
+        if (divisions == null) {
+            throw new IllegalArgumentException("the part's <divisions> is not > 0, so <duration> "
+                    + count.toString() + " cannot be measured");
+        }
         return Fractions.of(count).dividedBy(Fractions.of(divisions).times(4));
     }
 
@@ -61,13 +105,16 @@ final class AttributesState {
             if (attributes.getDivisions().signum() > 0) {
                 divisions = attributes.getDivisions();
             } else {
+                // a later bad value keeps the one before; a bad first value leaves durations to <type>
                 notices.add(Kind.DIVISIONS_IGNORED, place + ": <divisions> " + attributes.getDivisions());
+                if (!divisionsSeen) divisions = null;
             }
+            divisionsSeen = true;
         }
-        // <transpose> comes after <key> in the file but tells how to read it
         for (Transpose t : attributes.getTranspose()) {
             if (t.getNumber() == null || t.getNumber().intValue() == 1) {
-                transposition = Transposition.of(t);
+                transposition = transposition(t);
+                if (cursor.atStart()) cursor.transposition = transposition;
                 if (!transposition.isNone()) notices.add(Kind.TRANSPOSED, place);
             }
         }
@@ -106,7 +153,20 @@ final class AttributesState {
         int fifths = chosen.getFifths().intValue();
         int folded = Transposition.foldFifths(fifths);
         if (folded != fifths) notices.add(Kind.KEY_FOLDED, place + ": " + fifths + " fifths as " + folded);
-        return transposition.toConcert(new KeySignature(folded, Mode.fromXml(chosen.getMode())));
+        return new KeySignature(folded, Mode.fromXml(chosen.getMode()));
+    }
+
+    /** A {@code <transpose>} as one interval: octaves folded into its steps and semitones. */
+    static Transposition transposition(Transpose transpose) {
+        int octaves = transpose.getOctaveChange() == null ? 0 : transpose.getOctaveChange().intValue();
+        int diatonic = transpose.getDiatonic() == null ? 0 : transpose.getDiatonic().intValue();
+        BigDecimal chromatic = transpose.getChromatic() == null ? BigDecimal.ZERO : transpose.getChromatic();
+        if (chromatic.abs().compareTo(BigDecimal.valueOf(120)) > 0 || Math.abs(octaves) > 10) {
+            throw new IllegalArgumentException("<transpose> by " + chromatic.toString() + " semitones and "
+                    + octaves + " octaves is more than ten octaves");
+        }
+        return new Transposition(diatonic + 7 * octaves,
+                chromatic.setScale(0, RoundingMode.HALF_UP).intValueExact() + 12 * octaves);
     }
 
     /**

@@ -18,6 +18,9 @@ final class Fractions {
      */
     static Duration of(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
+        if (Math.abs(stripped.scale()) > 18 || stripped.precision() > 19) { // before a power of ten is computed
+            throw new IllegalArgumentException("the number " + shortText(value) + " has too many digits");
+        }
         BigInteger num = stripped.unscaledValue();
         BigInteger den = BigInteger.ONE;
         if (stripped.scale() > 0) {
@@ -26,8 +29,14 @@ final class Fractions {
             num = num.multiply(BigInteger.TEN.pow(-stripped.scale()));
         }
         if (num.bitLength() > 62 || den.bitLength() > 62) {
-            throw new IllegalArgumentException("the number " + value.toPlainString() + " has too many digits");
+            throw new IllegalArgumentException("the number " + shortText(value) + " has too many digits");
         }
         return Duration.of(num.longValueExact(), den.longValueExact());
+    }
+
+    /** The number as written in a message: never its plain form, which for 1E+999999999 has a billion digits. */
+    private static String shortText(BigDecimal value) {
+        String text = value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -11,6 +11,7 @@ import org.segue.model.Duration;
 import org.segue.model.KeySignature;
 import org.segue.model.Tempo;
 import org.segue.model.TimeSignature;
+import org.segue.model.Transposition;
 
 /**
  * The reader's position within one measure, as MusicXML moves it: a note moves it on by its duration, a note with
@@ -30,11 +31,13 @@ final class MeasureCursor {
     TimeSignature startTime;
     final Clef[] startClefs;
     Tempo tempo;
+    Transposition transposition;
 
-    MeasureCursor(KeySignature key, TimeSignature time, Clef[] clefs) {
+    MeasureCursor(KeySignature key, TimeSignature time, Clef[] clefs, Transposition transposition) {
         this.startKey = key;
         this.startTime = time;
         this.startClefs = clefs.clone();
+        this.transposition = transposition;
     }
 
     Duration position() {
@@ -93,6 +96,16 @@ final class MeasureCursor {
 
     void clefChange(int staff, Clef clef) {
         clefChanges.computeIfAbsent(staff, s -> new TreeMap<>()).put(position, clef);
+    }
+
+    /**
+     * The clef each staff has at the end of the measure after the changes inside it, by their place in time rather
+     * than their order in the file (a writer may put a later change first); staves without a change are absent.
+     */
+    Map<Integer, Clef> clefsAtEnd() {
+        Map<Integer, Clef> result = new TreeMap<>();
+        clefChanges.forEach((staff, changes) -> result.put(staff, changes.lastEntry().getValue()));
+        return result;
     }
 
     void tempo(Tempo mark) {

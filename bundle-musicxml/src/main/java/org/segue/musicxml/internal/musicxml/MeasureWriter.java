@@ -20,6 +20,7 @@ import org.audiveris.proxymusic.PerMinute;
 import org.audiveris.proxymusic.ScorePartwise;
 import org.audiveris.proxymusic.Sound;
 import org.audiveris.proxymusic.Time;
+import org.audiveris.proxymusic.Transpose;
 import org.audiveris.proxymusic.YesNo;
 import org.segue.model.Clef;
 import org.segue.model.ClefChange;
@@ -29,10 +30,12 @@ import org.segue.model.Measure;
 import org.segue.model.Mode;
 import org.segue.model.Rest;
 import org.segue.model.Tempo;
+import org.segue.model.Transposition;
 import org.segue.model.Voice;
 
 /**
- * Writes one measure: the attributes that differ from what is in force (all of them in the first measure), a tempo
+ * Writes one measure: the attributes that differ from what is in force (all of them in the first measure, and a
+ * {@code <transpose>} where a transposing part's interval starts or changes), a tempo
  * mark, then each voice from the measure's start, staff by staff, with a {@code <backup>} before each further
  * voice. Voices are numbered from 1 on staff 1 and from 5 on staff 2 (4 per staff, more where a staff has more
  * voices). Every voice is filled to the measure's length with rests; a staff without a voice gets a whole-measure
@@ -105,7 +108,22 @@ final class MeasureWriter {
             clefsInForce[staff - 1] = clef;
             changed = true;
         }
+        Transposition before = previous == null ? Transposition.NONE : previous.transposition();
+        if (!measure.transposition().equals(before)) {
+            attributes.getTranspose().add(transpose(measure.transposition()));
+            changed = true;
+        }
         return changed ? attributes : null;
+    }
+
+    /** A {@code <transpose>}, whole octaves as {@code <octave-change>} (a guitar: -1 octave, 0 steps). */
+    private static Transpose transpose(Transposition model) {
+        int octaves = model.chromatic() / 12;
+        Transpose transpose = new Transpose();
+        transpose.setDiatonic(BigInteger.valueOf(model.diatonic() - 7L * octaves));
+        transpose.setChromatic(BigDecimal.valueOf(model.chromatic() - 12L * octaves));
+        if (octaves != 0) transpose.setOctaveChange(BigInteger.valueOf(octaves));
+        return transpose;
     }
 
     private org.audiveris.proxymusic.Clef clef(Clef model, int staff) {

@@ -12,17 +12,20 @@ import org.audiveris.proxymusic.ScoreTimewise;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.internal.ScoreFormat;
+import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
 
 /**
  * MusicXML in and out, through proxymusic: {@code .musicxml} and {@code .xml} (plain) and {@code .mxl} (compressed).
  *
- * <p>Reading: a zip archive (whatever its name) is opened as {@code .mxl} ({@link MxlContainer}); the XML is parsed
- * safely ({@link SecureXml}); {@code score-timewise} is converted to partwise ({@link TimewiseConverter}); then
- * {@link ScoreReader} builds the model. What is kept: pitches (at sounding pitch; microtones rounded to the nearest
- * semitone), exact onsets and durations ({@code <duration>} preferred to {@code <type>}), ties, chords, voices per
- * staff, clefs and clef changes, keys, time signatures, the first tempo mark of each measure, part names, title and
- * composer. What is not: grace notes (dropped: they take no time), cue notes (their time stays silent), repeats
- * (not unrolled), lyrics, dynamics, articulations, harmony and layout. Each simplification is logged once per file.
+ * <p>Reading: a zip archive (whatever its name) is opened as {@code .mxl} ({@link MxlContainer}); a declared
+ * encoding that contradicts the bytes is corrected ({@link XmlEncoding}); the XML is parsed safely
+ * ({@link SecureXml}); {@code score-timewise} is converted to partwise ({@link TimewiseConverter}); then
+ * {@link ScoreReader} builds the model. What is kept: pitches (as written, with each part's transposition;
+ * microtones rounded to the nearest semitone; unpitched notes at their display position), exact onsets and
+ * durations ({@code <duration>} preferred to {@code <type>}), ties, chords, voices per staff, clefs and clef
+ * changes, keys, time signatures, the first tempo mark of each measure, part names, title and composer. What is
+ * not: grace notes (dropped: they take no time), cue notes (their time stays silent), repeats (not unrolled),
+ * lyrics, dynamics, articulations, harmony and layout. Each simplification is logged once per file.
  * Inputs larger than {@value #MAX_INPUT_BYTES} bytes are refused.
  *
  * <p>Writing: MusicXML 4.0 {@code score-partwise} ({@link ScoreWriter}), compressed for a name ending in
@@ -41,13 +44,21 @@ public class MusicXmlFormat implements ScoreFormat {
 
     @Override
     public Score read(InputStream in, String name) throws ScoreFileException {
+        return read(in, name, new ReadNotices(name));
+    }
+
+    /** Reads, counting what was accepted or changed in {@code notices} (and logging it). */
+    Score read(InputStream in, String name, ReadNotices notices) throws ScoreFileException {
         byte[] bytes = readAll(in, name);
         if (bytes.length == 0) throw new ScoreFileException(name, null, "is empty; there is no score in it");
         if (MxlContainer.isZip(bytes)) bytes = container.rootFile(bytes, name);
-        Object root = MusicXmlJaxb.unmarshal(bytes, name);
+        XmlEncoding.Checked checked = XmlEncoding.check(bytes);
+        if (checked.correction() != null) notices.add(Kind.ENCODING_CORRECTED, "the XML declaration, which "
+                + checked.correction());
+        Object root = MusicXmlJaxb.unmarshal(checked.bytes(), name);
         ScorePartwise partwise = root instanceof ScoreTimewise timewise
                 ? TimewiseConverter.toPartwise(timewise) : (ScorePartwise) root;
-        return new ScoreReader(name).read(partwise);
+        return new ScoreReader(name, notices).read(partwise);
     }
 
     @Override

@@ -107,6 +107,8 @@ final class MusicXmlJaxb {
     private static String rootElement(byte[] xml, String file) throws ScoreFileException {
         try {
             return SecureXml.rootElement(xml);
+        } catch (SecureXml.Refused e) {
+            throw new ScoreFileException(file, null, OneLine.of(e), e);
         } catch (SAXParseException e) {
             throw notWellFormed(file, e);
         } catch (SAXException | IOException e) {
@@ -119,8 +121,10 @@ final class MusicXmlJaxb {
         String place = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
         String message = OneLine.of(e);
         if (message.contains("JAXP0001") || message.contains("JAXP0002")) { // the JDK's processing limits
+            String why = message.contains("JAXP00010006") ? "a MusicXML score is never nested that deeply"
+                    : "a MusicXML score needs no such entity declarations";
             return new ScoreFileException(file, place, "exceeds a safety limit of the XML parser (" + message
-                    + "); refused: a MusicXML score needs no such entity declarations", e);
+                    + "); refused: " + why, e);
         }
         return new ScoreFileException(file, place, "is not well-formed XML (" + message
                 + "); repair the file or export it again", e);

@@ -25,7 +25,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Compressed MusicXML ({@code .mxl}): a zip archive whose {@code META-INF/container.xml} names the score inside.
  * Reading is bounded: at most {@code maxEntries} entries and {@code maxBytes} bytes once decompressed, all entries
- * together, so a zip bomb is refused before it fills the memory. Where {@code container.xml} is missing, the first
+ * together, so a zip bomb is refused before it fills the memory; an entry whose name leads out of the archive
+ * ({@code ../}, an absolute path) is refused too, although nothing is ever unpacked to disk. Where {@code container.xml} is missing, the first
  * {@code .musicxml} or {@code .xml} file at the top level (outside {@code META-INF}) is the score.
  */
 final class MxlContainer {
@@ -99,6 +100,10 @@ final class MxlContainer {
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (leavesTheArchive(entry.getName())) {
+                    throw new ScoreFileException(file, null, "holds an entry named '" + OneLine.of(entry.getName())
+                            + "', a path that leads out of the archive; refused (compress the score again)");
+                }
                 if (entries.size() >= maxEntries) {
                     throw new ScoreFileException(file, null, "the archive has more than " + maxEntries
                             + " entries; refused (a compressed MusicXML file holds a few)");
@@ -111,12 +116,21 @@ final class MxlContainer {
             throw new ScoreFileException(file, null, "is not a readable zip archive (" + OneLine.of(e)
                     + "); compress it again or save it as .musicxml", e);
         } catch (IOException e) {
-            throw new ScoreFileException(file, null, "cannot be unpacked: " + OneLine.of(e), e);
+            throw new ScoreFileException(file, null, "cannot be unpacked (" + OneLine.of(e) + "): the archive is "
+                    + "truncated or damaged; compress the score again or save it as .musicxml", e);
         }
         if (entries.isEmpty()) {
             throw new ScoreFileException(file, null, "is an empty zip archive; a .mxl file must hold a MusicXML score");
         }
         return entries;
+    }
+
+    /** An absolute path, a drive letter or a {@code ..} step: no score editor writes such entry names. */
+    private static boolean leavesTheArchive(String name) {
+        String path = name.replace('\\', '/');
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) return true;
+        for (String step : path.split("/")) if (step.equals("..")) return true;
+        return false;
     }
 
     private byte[] readBounded(InputStream in, long allowed, String file) throws IOException, ScoreFileException {

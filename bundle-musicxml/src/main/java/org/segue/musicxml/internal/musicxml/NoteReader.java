@@ -25,8 +25,8 @@ import org.segue.musicxml.internal.musicxml.ReadNotices.Kind;
  * <li>Grace notes are dropped: they take no time, so the model cannot place them. Cue notes take time but are not
  * played: the cursor moves on and their time stays silent.</li>
  * <li>Pitch: {@code <alter>} is rounded to the nearest semitone, half-tones away from natural (a half-sharp is read
- * as a sharp); unpitched notes take their display step and octave (B4 without one); a transposing part is read at
- * sounding pitch.</li>
+ * as a sharp); a transposing part keeps its written pitches (the measure holds its transposition); unpitched notes
+ * are kept as such, at their display step and octave (B4 without one).</li>
  * <li>Ties come from {@code <tie>}, or from {@code <notations><tied>} where a note has no {@code <tie>}.</li>
  * </ul>
  */
@@ -59,18 +59,25 @@ final class NoteReader {
             cursor.add(TimedEvent.rest(staff, voice, onset, duration));
             return;
         }
-        Pitch pitch = state.transposition().toConcert(pitch(note, place));
+        Pitch pitch = pitch(note, place);
         boolean[] tie = ties(note);
-        cursor.add(new TimedEvent(staff, voice, onset, duration, pitch, tie[0], tie[1]));
+        cursor.add(new TimedEvent(staff, voice, onset, duration, pitch, tie[0], tie[1], note.getPitch() == null));
     }
 
     private Duration duration(org.audiveris.proxymusic.Note note, AttributesState state, String place) {
         Duration written = writtenDuration(note);
         BigDecimal count = note.getDuration();
         if (count != null && count.signum() > 0) {
-            Duration duration = state.duration(count);
+            Duration duration;
+            try {
+                duration = state.duration(count);
+            } catch (IllegalArgumentException | ArithmeticException unusable) {
+                if (written == null) throw unusable;
+                notices.add(Kind.DURATION_REPAIRED, place + ": " + OneLine.of(unusable));
+                return written;
+            }
             if (written != null && !written.equals(duration) && note.getRest() == null) {
-                notices.add(Kind.DURATION_MISMATCH, place + ": <duration> " + count.toPlainString() + " is "
+                notices.add(Kind.DURATION_MISMATCH, place + ": <duration> " + count.toString() + " is "
                         + duration + " but <type> " + note.getType().getValue() + " gives " + written);
             }
             return duration;
@@ -117,8 +124,12 @@ final class NoteReader {
     private Pitch spelled(Step step, BigDecimal alter, int octave, String place) {
         int semitones = 0;
         if (alter != null) {
+            if (alter.abs().compareTo(BigDecimal.TEN) > 0) {
+                throw new IllegalArgumentException("<alter> " + alter + " is not a number of semitones a note can "
+                        + "have; use -2 to 2");
+            }
             BigDecimal rounded = alter.setScale(0, RoundingMode.HALF_UP);
-            if (rounded.compareTo(alter) != 0) notices.add(Kind.MICROTONE, place + ": <alter> " + alter.toPlainString());
+            if (rounded.compareTo(alter) != 0) notices.add(Kind.MICROTONE, place + ": <alter> " + alter.toString());
             semitones = rounded.intValueExact();
         }
         if (semitones >= -2 && semitones <= 2) return new Pitch(step, semitones, octave);

@@ -17,6 +17,7 @@ import org.audiveris.proxymusic.Tied;
 import org.audiveris.proxymusic.TiedType;
 import org.audiveris.proxymusic.TimeModification;
 import org.audiveris.proxymusic.Tuplet;
+import org.audiveris.proxymusic.Unpitched;
 import org.audiveris.proxymusic.YesNo;
 import org.segue.model.Chord;
 import org.segue.model.Duration;
@@ -134,7 +135,11 @@ final class NoteWriter {
                                                   boolean lastPiece, boolean chord, int voice, int staff) {
         org.audiveris.proxymusic.Note note = new org.audiveris.proxymusic.Note();
         if (chord) note.setChord(new Empty());
-        note.setPitch(pitch(model.pitch()));
+        if (model.unpitched()) {
+            note.setUnpitched(unpitched(model.pitch()));
+        } else {
+            note.setPitch(pitch(model.pitch()));
+        }
         boolean tiedFromPrevious = !firstPiece || model.tie().tiedFromPrevious();
         boolean tiedToNext = !lastPiece || model.tie().tiedToNext();
         if (tiedFromPrevious) note.getTie().add(tie(StartStop.STOP));
@@ -181,6 +186,14 @@ final class NoteWriter {
         if (model.alter() != 0) pitch.setAlter(BigDecimal.valueOf(model.alter()));
         pitch.setOctave(model.octave());
         return pitch;
+    }
+
+    /** A percussion note at its display position. */
+    private static Unpitched unpitched(Pitch position) {
+        Unpitched unpitched = new Unpitched();
+        unpitched.setDisplayStep(org.audiveris.proxymusic.Step.valueOf(position.step().name()));
+        unpitched.setDisplayOctave(Math.max(0, position.octave()));
+        return unpitched;
     }
 
     private static Tie tie(StartStop type) {

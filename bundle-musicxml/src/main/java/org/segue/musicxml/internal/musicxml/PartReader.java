@@ -46,6 +46,11 @@ final class PartReader {
             throw new ScoreFileException(file, "part " + id, OneLine.of(e) + "; split it into several parts", e);
         }
         AttributesState state = new AttributesState(staves);
+        BigDecimal late = PartScan.lateDivisions(measures);
+        if (late != null) {
+            state.startWithDivisions(late);
+            notices.add(Kind.LATE_DIVISIONS, "part " + id + ": <divisions> " + late.toString());
+        }
         NoteReader notes = new NoteReader(new VoiceNumbers(PartScan.largestNumericVoice(measures)), notices);
         List<Measure> result = new ArrayList<>(measures.size());
         for (int i = 0; i < measures.size(); i++) {
@@ -70,11 +75,15 @@ final class PartReader {
             if (element instanceof org.audiveris.proxymusic.Note note) {
                 notes.read(note, cursor, state, place);
             } else if (element instanceof Backup backup) {
-                if (!cursor.backup(state.duration(required(backup.getDuration(), "backup")))) {
+                if (!cursor.backup(state.backup(required(backup.getDuration(), "backup")))) {
                     notices.add(Kind.BACKUP_BEFORE_START, place);
                 }
             } else if (element instanceof Forward forward) {
                 cursor.forward(state.duration(required(forward.getDuration(), "forward")));
+                if (cursor.position().compareTo(AttributesState.LONGEST) > 0) {
+                    throw new IllegalArgumentException("<forward> moves " + cursor.position() + " whole notes "
+                            + "into the measure, more than the " + AttributesState.LONGEST + " a measure can hold");
+                }
             } else if (element instanceof Attributes attributes) {
                 state.apply(attributes, cursor, place, notices);
             } else if (element instanceof Direction direction) {
@@ -83,13 +92,18 @@ final class PartReader {
                 tempo(cursor, TempoReader.of(sound));
             }
         }
+        state.endMeasure(cursor);
         Duration length = cursor.length();
+        if (length.compareTo(AttributesState.LONGEST) > 0) {
+            throw new IllegalArgumentException("the measure lasts " + length + " whole notes, more than the "
+                    + AttributesState.LONGEST + " a measure can hold");
+        }
         VoiceBuilder builder = new VoiceBuilder(length, staves);
         List<Voice> voices = builder.build(cursor.events());
         notices.add(Kind.REST_DROPPED, place, builder.droppedRests());
         notices.add(Kind.EXTRA_VOICE, place, builder.extraVoices());
         return new Measure(number, cursor.startKey, cursor.startTime, List.of(cursor.startClefs), cursor.tempo,
-                length, voices, cursor.clefChanges(length));
+                length, voices, cursor.clefChanges(length), cursor.transposition);
     }
 
     private static void tempo(MeasureCursor cursor, Tempo tempo) {

@@ -1,9 +1,12 @@
 package org.segue.musicxml.internal.musicxml;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.audiveris.proxymusic.Attributes;
+import org.audiveris.proxymusic.Backup;
 import org.audiveris.proxymusic.Clef;
+import org.audiveris.proxymusic.Forward;
 import org.audiveris.proxymusic.Note;
 import org.audiveris.proxymusic.ScorePartwise;
 
@@ -36,6 +39,25 @@ final class PartScan {
                     + " are read");
         }
         return staves;
+    }
+
+    /**
+     * The part's first positive {@code <divisions>} where a note, {@code <backup>} or {@code <forward>} with a
+     * duration comes before it (so that the reader would otherwise count those in divisions of 1); null where the
+     * divisions come first, or never.
+     */
+    static BigDecimal lateDivisions(List<ScorePartwise.Part.Measure> measures) {
+        boolean timedBefore = false;
+        for (ScorePartwise.Part.Measure measure : measures) {
+            for (Object element : measure.getNoteOrBackupOrForward()) {
+                if (element instanceof Attributes a && a.getDivisions() != null && a.getDivisions().signum() > 0) {
+                    return timedBefore ? a.getDivisions() : null;
+                }
+                timedBefore |= element instanceof Note note && note.getDuration() != null
+                        || element instanceof Backup || element instanceof Forward;
+            }
+        }
+        return null;
     }
 
     /** The largest voice number that is a positive integer, or 0. */

@@ -14,16 +14,20 @@ final class ReadNotices {
 
     /** The kinds of notice, each with what the reader did. */
     enum Kind {
+        ENCODING_CORRECTED(true, "the declared encoding contradicts the bytes; read in the encoding the bytes are in"),
         GRACE_DROPPED(false, "grace notes dropped (they take no time)"),
         CUE_SILENCED(false, "cue notes read as silence (they are not played)"),
         DURATION_MISMATCH(true, "<duration> contradicts <type>, <dot> and <time-modification>; used <duration>"),
+        DURATION_REPAIRED(true, "<duration> that cannot be right (too long, or no usable <divisions>); used <type>"),
         DURATION_FROM_TYPE(true, "notes without <duration>; used <type>, <dot> and <time-modification>"),
         MICROTONE(false, "microtonal <alter> rounded to the nearest semitone"),
         ALTER_RESPELLED(false, "<alter> beyond a double sharp or flat; pitch respelled"),
-        UNPITCHED(false, "unpitched notes read at their display position"),
-        TRANSPOSED(false, "transposing part read at concert pitch"),
+        UNPITCHED(false, "unpitched notes kept at their display position; they are never continued"),
+        TRANSPOSED(false, "transposing part kept at written pitch with its <transpose>"),
         BACKUP_BEFORE_START(true, "<backup> went before the measure's start; stopped at the start"),
-        DIVISIONS_IGNORED(true, "<divisions> not > 0 ignored; kept the previous value"),
+        LATE_DIVISIONS(true, "notes before the part's first <divisions>; read with that value"),
+        DIVISIONS_IGNORED(true, "<divisions> not > 0 ignored; kept the previous value (durations from <type> where "
+                + "there was none)"),
         KEY_IGNORED(false, "non-traditional key signature ignored; kept the previous key"),
         KEY_FOLDED(false, "key with more than 7 sharps or flats read as its enharmonic equivalent"),
         STAFF_KEYS_DIFFER(false, "staves with different keys; the key of staff 1 is used"),

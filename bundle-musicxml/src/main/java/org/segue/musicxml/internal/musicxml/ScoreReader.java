@@ -18,9 +18,16 @@ import org.segue.musicxml.ScoreFileException;
 final class ScoreReader {
 
     private final String file;
+    private final ReadNotices notices;
 
     ScoreReader(String file) {
+        this(file, new ReadNotices(file));
+    }
+
+    /** With notices that the steps before (unpacking, decoding) already added to. */
+    ScoreReader(String file, ReadNotices notices) {
         this.file = file;
+        this.notices = notices;
     }
 
     Score read(ScorePartwise score) throws ScoreFileException {
@@ -28,7 +35,6 @@ final class ScoreReader {
             throw new ScoreFileException(file, null, "has no <part>, so there is no music to read; "
                     + "export the score again with its parts");
         }
-        ReadNotices notices = new ReadNotices(file);
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < score.getPart().size(); i++) {
             ScorePartwise.Part part = score.getPart().get(i);

@@ -12,17 +12,19 @@ import javax.xml.transform.sax.SAXSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.Attributes;
+import org.xml.sax.DTDHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.DeclHandler;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Hardened XML parsers for files from anywhere. A DOCTYPE is allowed (MusicXML files carry one) but its DTD is
- * never loaded, external entities are never resolved (references to them are skipped), nothing is fetched from
+ * never loaded, a document that declares an external entity is refused ({@link Refused}), nothing is fetched from
  * the network or the disk, and internal entity expansion and element depth are bounded (JAXP secure processing
  * plus the limits below). The encoding comes from the byte order mark or the XML declaration, so UTF-16 works.
  */
@@ -61,6 +63,9 @@ final class SecureXml {
             setProperty(reader, JDK_PROPERTIES + "maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
             // belt and braces: should anything still ask for an external resource, it gets an empty one
             reader.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            // a score needs no entity that points outside it: such a declaration is refused, not skipped
+            reader.setProperty("http://xml.org/sax/properties/declaration-handler", new ExternalEntityRefuser());
+            reader.setDTDHandler(new ExternalEntityRefuser());
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be configured safely: " + e.getMessage(), e);
@@ -98,6 +103,47 @@ final class SecureXml {
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             // secure processing keeps the JDK's own, larger limits in force
             LOG.debug("XML parser does not take property {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** A document refused for what it declares, not for its syntax. */
+    static final class Refused extends SAXException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Refuses every declaration of an external entity (parsed, parameter or unparsed) in the DOCTYPE. */
+    private static final class ExternalEntityRefuser implements DeclHandler, DTDHandler {
+        @Override
+        public void externalEntityDecl(String name, String publicId, String systemId) throws SAXException {
+            throw new Refused("declares the external entity '" + name + "'; a MusicXML score needs none, and "
+                    + "Segue never reads another file or address for it: remove the declaration or export the "
+                    + "file again");
+        }
+
+        @Override
+        public void unparsedEntityDecl(String name, String publicId, String systemId, String notationName)
+                throws SAXException {
+            externalEntityDecl(name, publicId, systemId);
+        }
+
+        @Override
+        public void elementDecl(String name, String model) {
+        }
+
+        @Override
+        public void attributeDecl(String eName, String aName, String type, String mode, String value) {
+        }
+
+        @Override
+        public void internalEntityDecl(String name, String value) {
+        }
+
+        @Override
+        public void notationDecl(String name, String publicId, String systemId) {
         }
     }
 

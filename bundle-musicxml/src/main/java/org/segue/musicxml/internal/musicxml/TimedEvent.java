@@ -7,10 +7,10 @@ import org.segue.model.Pitch;
  * A note or rest as the reader found it: where it starts within its measure, how long it lasts, and on which staff
  * and in which voice (the voice's number in the model). Chords and voices are formed from these afterwards.
  *
- * @param pitch the sounding pitch, or null for a rest
+ * @param pitch the written pitch (an unpitched note's display position), or null for a rest
  */
 record TimedEvent(int staff, int voice, Duration onset, Duration duration, Pitch pitch, boolean tieFromPrevious,
-                  boolean tieToNext) {
+                  boolean tieToNext, boolean unpitched) {
 
     TimedEvent {
         if (staff < 1) throw new IllegalArgumentException("staff number must be >= 1, not " + staff);
@@ -19,7 +19,7 @@ record TimedEvent(int staff, int voice, Duration onset, Duration duration, Pitch
     }
 
     static TimedEvent rest(int staff, int voice, Duration onset, Duration duration) {
-        return new TimedEvent(staff, voice, onset, duration, null, false, false);
+        return new TimedEvent(staff, voice, onset, duration, null, false, false, false);
     }
 
     boolean isRest() {

@@ -116,7 +116,7 @@ final class VoiceBuilder {
             if (e.isRest()) continue;
             byOnsetAndLength.computeIfAbsent(e.onset(), o -> new TreeMap<>(Comparator.reverseOrder()))
                     .computeIfAbsent(e.duration(), d -> new ArrayList<>())
-                    .add(new Note(e.pitch(), e.duration(), Tie.of(e.tieFromPrevious(), e.tieToNext())));
+                    .add(new Note(e.pitch(), e.duration(), Tie.of(e.tieFromPrevious(), e.tieToNext()), e.unpitched()));
         }
         List<Slot> slots = new ArrayList<>();
         byOnsetAndLength.forEach((onset, byLength) -> byLength.values().forEach(notes ->

@@ -26,6 +26,7 @@ import org.segue.model.Rest;
 import org.segue.model.Score;
 import org.segue.model.Tie;
 import org.segue.model.TimeSignature;
+import org.segue.model.Transposition;
 import org.segue.model.Voice;
 import org.segue.musicxml.ScoreFileException;
 
@@ -283,13 +284,18 @@ class MusicXmlReaderTest {
     }
 
     @Test
-    void transposingPartIsReadAtConcertPitch() throws Exception {
+    void transposingPartKeepsItsWrittenPitchesAndSoundsAtConcertPitch() throws Exception {
         // a B-flat trumpet: written D major, D5 sounds C major, C5
         Measure m = only(read(partwise(measure("1", "<attributes><divisions>1</divisions><key><fifths>2</fifths>"
                 + "<mode>major</mode></key><transpose><diatonic>-1</diatonic><chromatic>-2</chromatic></transpose>"
                 + "</attributes>" + note("D5", 4, "whole", V1)))));
-        assertThat(m.key()).isEqualTo(KeySignature.C_MAJOR);
-        assertThat(voice(m, 1, 1).events()).containsExactly(n("C5", 1, 1));
+        assertThat(m.key()).isEqualTo(new KeySignature(2, Mode.MAJOR));
+        assertThat(m.transposition()).isEqualTo(new Transposition(-1, -2));
+        assertThat(voice(m, 1, 1).events()).containsExactly(n("D5", 1, 1));
+        Measure sounding = m.sounding();
+        assertThat(sounding.key()).isEqualTo(KeySignature.C_MAJOR);
+        assertThat(sounding.transposition().isNone()).isTrue();
+        assertThat(voice(sounding, 1, 1).events()).containsExactly(n("C5", 1, 1));
     }
 
     @Test

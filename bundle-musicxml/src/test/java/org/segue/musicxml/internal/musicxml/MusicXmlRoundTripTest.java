@@ -15,13 +15,16 @@ import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.segue.model.Measure;
 import org.segue.model.Part;
 import org.segue.model.Score;
 import org.segue.musicxml.ScoreFileException;
 
 /**
- * Every importable file of the shared MusicXML folders goes model -> MusicXML 4.0 -> model: the written file
+ * Every importable file of the shared MusicXML folders (the test suite, the OpenScore songs and the whole OpenScore
+ * Lieder corpus) goes model -> MusicXML 4.0 -> model: the written file
  * validates against the official XSD, and the second model sounds the same as the first, staff by staff (same
  * pitches, onsets and durations, tied notes merged), with the same rests, measures and attributes.
  */
@@ -38,10 +41,10 @@ class MusicXmlRoundTripTest {
         xsd = XsdValidator.load(SharedData.folder("musicxml-4.0-schema"), "musicxml.xsd");
     }
 
-    @Test
-    void everyImportableFileRoundTripsAndValidates() throws Exception {
-        List<Path> files = new ArrayList<>(SharedData.scores("musicxml-testsuite"));
-        files.addAll(SharedData.scores("openscore-chopin-songs"));
+    @ParameterizedTest
+    @ValueSource(strings = {"musicxml-testsuite", "openscore-chopin-songs", "openscore-lieder"})
+    void everyImportableFileRoundTripsAndValidates(String folder) throws Exception {
+        List<Path> files = SharedData.scores(folder);
         List<String> failures = new ArrayList<>();
         int importable = 0;
         int validated = 0;
@@ -74,8 +77,8 @@ class MusicXmlRoundTripTest {
                 failures.add(name + ": " + difference);
             }
         }
-        System.out.printf("MusicXML round trip: %d importable files, %d round-tripped, %d validated against the XSD%n",
-                importable, roundTripped, validated);
+        System.out.printf("MusicXML round trip of %s: %d importable files, %d round-tripped, %d validated against "
+                + "the XSD%n", folder, importable, roundTripped, validated);
         failures.forEach(f -> System.out.println("  FAILED " + f));
         assertThat(failures).isEmpty();
         assertThat(roundTripped).isEqualTo(importable).isPositive();
@@ -121,12 +124,11 @@ class MusicXmlRoundTripTest {
         for (int m = 0; m < a.measures().size(); m++) {
             Measure x = a.measures().get(m);
             Measure y = b.measures().get(m);
-            if (!Objects.equals(List.of(x.number(), x.key(), x.time(), x.clefs(), x.length(), x.clefChanges()),
-                    List.of(y.number(), y.key(), y.time(), y.clefs(), y.length(), y.clefChanges()))) {
-                return "measure " + x.number() + ": " + List.of(x.number(), x.key(), x.time(), x.clefs(), x.length(),
-                        x.clefChanges()) + " became " + List.of(y.number(), y.key(), y.time(), y.clefs(), y.length(),
-                        y.clefChanges());
-            }
+            List<Object> before = List.of(x.number(), x.key(), x.time(), x.clefs(), x.length(), x.clefChanges(),
+                    x.transposition());
+            List<Object> after = List.of(y.number(), y.key(), y.time(), y.clefs(), y.length(), y.clefChanges(),
+                    y.transposition());
+            if (!Objects.equals(before, after)) return "measure " + x.number() + ": " + before + " became " + after;
             if (!Objects.equals(x.tempo(), y.tempo()) && (x.tempo() == null || y.tempo() == null
                     || Math.abs(x.tempo().quarterNotesPerMinute() - y.tempo().quarterNotesPerMinute()) > 0.01)) {
                 return "measure " + x.number() + ": tempo " + x.tempo() + " became " + y.tempo();

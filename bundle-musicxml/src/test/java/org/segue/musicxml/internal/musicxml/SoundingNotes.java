@@ -25,10 +25,10 @@ import org.segue.model.Voice;
  */
 final class SoundingNotes {
 
-    record Sounding(Duration onset, Pitch pitch, Duration duration) {
+    record Sounding(Duration onset, Pitch pitch, Duration duration, boolean unpitched) {
         @Override
         public String toString() {
-            return pitch + "@" + onset + "+" + duration;
+            return (unpitched ? "unpitched " : "") + pitch + "@" + onset + "+" + duration;
         }
     }
 
@@ -39,7 +39,8 @@ final class SoundingNotes {
         }
     }
 
-    private record Struck(Duration onset, Pitch pitch, Duration duration, boolean fromPrevious, boolean toNext) {
+    private record Struck(Duration onset, Pitch pitch, Duration duration, boolean fromPrevious, boolean toNext,
+                          boolean unpitched) {
     }
 
     private SoundingNotes() {
@@ -57,7 +58,7 @@ final class SoundingNotes {
                     for (int i = 0; i < voice.events().size(); i++) {
                         for (Note n : notesOf(voice.events().get(i))) {
                             staff.add(new Struck(start.plus(onsets.get(i)), n.pitch(), n.duration(),
-                                    n.tie().tiedFromPrevious(), n.tie().tiedToNext()));
+                                    n.tie().tiedFromPrevious(), n.tie().tiedToNext(), n.unpitched()));
                         }
                     }
                 }
@@ -129,9 +130,10 @@ final class SoundingNotes {
             Sounding current;
             if (joined != null) {
                 open.remove(joined);
-                current = new Sounding(joined.onset(), joined.pitch(), joined.duration().plus(n.duration()));
+                current = new Sounding(joined.onset(), joined.pitch(), joined.duration().plus(n.duration()),
+                        joined.unpitched());
             } else {
-                current = new Sounding(n.onset(), n.pitch(), n.duration());
+                current = new Sounding(n.onset(), n.pitch(), n.duration(), n.unpitched());
             }
             if (n.toNext()) {
                 open.add(current);

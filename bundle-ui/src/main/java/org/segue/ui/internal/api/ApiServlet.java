@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 import javax.servlet.Servlet;
@@ -67,6 +68,11 @@ public class ApiServlet extends HttpServlet {
     /** Continuations computed at once; more wait in line, up to {@link #QUEUE_WAIT_SECONDS}. */
     static final int CONCURRENT_CONTINUATIONS = 4;
     static final int QUEUE_WAIT_SECONDS = 30;
+    /**
+     * Requests waiting for a turn at most; one more is refused at once (503 with {@code Retry-After}), so that an
+     * overload costs neither memory nor threads beyond this.
+     */
+    static final int QUEUE_LIMIT = 16;
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -82,6 +88,7 @@ public class ApiServlet extends HttpServlet {
             "wav", "audio/wav");
 
     private final transient Semaphore continuing = new Semaphore(CONCURRENT_CONTINUATIONS, true);
+    private final transient AtomicInteger waiting = new AtomicInteger();
 
     @Reference
     private transient ScoreFiles scoreFiles;
@@ -258,10 +265,15 @@ public class ApiServlet extends HttpServlet {
         return answer;
     }
 
-    /** The part a continuation writes: the first with two staves, else the first (as the service chooses). */
+    /**
+     * The part a continuation writes, as the service chooses it: among the parts with a pitched note, the first
+     * with two staves, else the first.
+     */
     private static String continuedPart(Score score) {
-        return score.parts().stream().filter(p -> p.staffCount() == 2).findFirst()
-                .orElse(score.parts().get(0)).id();
+        List<org.segue.model.Part> pitched = score.parts().stream().filter(org.segue.model.Part::hasPitchedNotes)
+                .toList();
+        List<org.segue.model.Part> candidates = pitched.isEmpty() ? score.parts() : pitched;
+        return candidates.stream().filter(p -> p.staffCount() == 2).findFirst().orElse(candidates.get(0)).id();
     }
 
     private ObjectNode preview(EditorDocument document, String actionId, JsonNode body) throws ApiException {
@@ -307,6 +319,12 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void acquire() throws ApiException {
+        if (continuing.tryAcquire()) return;
+        if (waiting.incrementAndGet() > QUEUE_LIMIT) {
+            waiting.decrementAndGet();
+            throw new ApiException(ApiException.UNAVAILABLE, "Segue is busy: " + CONCURRENT_CONTINUATIONS
+                    + " continuations are running and " + QUEUE_LIMIT + " waiting; try again in a few seconds");
+        }
         try {
             if (!continuing.tryAcquire(QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ApiException(ApiException.UNAVAILABLE, "Segue is busy with other continuations; try again "
@@ -315,6 +333,8 @@ public class ApiServlet extends HttpServlet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ApiException.UNAVAILABLE, "interrupted while waiting for a turn", e);
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

@@ -86,7 +86,7 @@ public class ContinueCommand implements Command {
         Path soundFont = OptionValues.existingFile(arguments, "--soundfont", "SoundFont");
         continuations.preload(request.model()); // reading the model overlaps reading the piece
         Score piece = read(in);
-        ContinuationResult result = continueScore(piece, request);
+        ContinuationResult result = continueScore(in, piece, request);
         // the new bars start after the piece's measures (a last measure it left incomplete is not marked)
         WriteOptions options = new WriteOptions(arguments.flag("--no-mark-new") ? WriteOptions.NO_MARK
                 : result.inputMeasures(), soundFont);
@@ -162,13 +162,14 @@ public class ContinueCommand implements Command {
         }
     }
 
-    private ContinuationResult continueScore(Score piece, ContinuationRequest request) throws BadInputException {
+    private ContinuationResult continueScore(Path in, Score piece, ContinuationRequest request)
+            throws BadInputException {
         try {
             return continuations.continueScore(piece, request);
         } catch (ModelException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage() + "; nothing was written", e);
+            throw new BadInputException(in + ": " + e.getMessage() + "; nothing was written", e);
         }
     }
 
