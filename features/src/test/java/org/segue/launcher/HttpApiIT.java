@@ -183,6 +183,17 @@ class HttpApiIT {
     }
 
     @Test
+    void aScoreSentWithoutANameIsNamedAfterTheFormatItWasReadAs() throws Exception {
+        byte[] midi = HTTP.send(request("/api/v1/convert?to=mid").POST(HttpRequest.BodyPublishers.ofByteArray(example()))
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+
+        JsonNode opened = json(post("/api/v1/documents", midi, "application/octet-stream", Map.of()), 201);
+
+        assertThat(opened.path("fileName").asText()).isEqualTo("upload.mid");
+        assertThat(opened.path("measures").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void badInputIs400WithOneLine() throws Exception {
         JsonNode notAScore = json(post("/api/v1/continue?bars=2", "<html>no</html>".getBytes(StandardCharsets.UTF_8),
                 "application/xml", Map.of()), 400);

@@ -37,6 +37,7 @@ import org.segue.musicxml.ScoreFileException;
 import org.segue.musicxml.ScoreFiles;
 import org.segue.ui.ActionException;
 import org.segue.ui.ActionPreview;
+import org.segue.ui.Availability;
 import org.segue.ui.EditorAction;
 import org.segue.ui.MeasureRange;
 import org.segue.ui.NotationDocument;
@@ -151,9 +152,9 @@ public class ApiServlet extends HttpServlet {
             }
             case "info" -> {
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
-                sendText(response, 200, "application/json", InfoCommand.json(java.nio.file.Path.of(
-                        ScoreUpload.fileName(request, new byte[0])), ScoreSummary.of(score)));
+                ScoreUpload.Upload upload = ScoreUpload.read(request, scoreFiles, uploadLimit);
+                sendText(response, 200, "application/json", InfoCommand.json(java.nio.file.Path.of(upload.name()),
+                        ScoreSummary.of(upload.score())));
             }
             case "continue" -> {
                 expect(method, "POST", path, 1);
@@ -161,9 +162,8 @@ public class ApiServlet extends HttpServlet {
             }
             case "convert" -> {
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
-                String name = ScoreUpload.fileName(request, new byte[0]);
-                sendScore(response, score, baseName(name), requiredParameter(request, "to"));
+                ScoreUpload.Upload upload = ScoreUpload.read(request, scoreFiles, uploadLimit);
+                sendScore(response, upload.score(), baseName(upload.name()), requiredParameter(request, "to"));
             }
             case "actions" -> {
                 expect(method, "GET", path, 1);
@@ -188,8 +188,8 @@ public class ApiServlet extends HttpServlet {
                     return;
                 }
                 expect(method, "POST", path, 1);
-                Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
-                EditorDocument document = documents.open(ScoreUpload.fileName(request, new byte[0]), score);
+                ScoreUpload.Upload upload = ScoreUpload.read(request, scoreFiles, uploadLimit);
+                EditorDocument document = documents.open(upload.name(), upload.score());
                 send(response, 201, ApiJson.state(document));
                 return;
             }
@@ -241,7 +241,7 @@ public class ApiServlet extends HttpServlet {
     private ObjectNode continueStateless(HttpServletRequest request) throws ApiException, IOException {
         Map<String, String> options = Query.of(request);
         options.remove("filename");
-        Score score = ScoreUpload.read(request, scoreFiles, uploadLimit);
+        Score score = ScoreUpload.read(request, scoreFiles, uploadLimit).score();
         NotationDocument document = new UploadedScore(score);
         ActionPreview preview = runPreview(requireContinueAction(), document, options);
         int addedMeasures = preview.proposals().get(0).edit().inserted().size();
@@ -300,8 +300,9 @@ public class ApiServlet extends HttpServlet {
 
     private ActionPreview runPreview(EditorAction action, NotationDocument document, Map<String, String> options)
             throws ApiException {
-        if (!action.availability(document).enabled()) {
-            throw new ApiException(ApiException.UNAVAILABLE, action.availability(document).reason());
+        Availability availability = action.availability(document);
+        if (!availability.enabled()) {
+            throw new ApiException(ApiException.UNAVAILABLE, availability.reason());
         }
         acquire();
         try {
@@ -379,7 +380,7 @@ public class ApiServlet extends HttpServlet {
                 .orElseThrow(() -> ApiException.notFound("no open document '" + id + "'"));
         ArrayNode list = ApiJson.MAPPER.createArrayNode();
         for (EditorAction action : currentActions()) {
-            list.add(ApiJson.action(action, document == null ? org.segue.ui.Availability.ENABLED
+            list.add(ApiJson.action(action, document == null ? Availability.ENABLED
                     : action.availability(document)));
         }
         return list;

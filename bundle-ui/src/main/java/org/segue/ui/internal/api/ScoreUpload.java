@@ -42,20 +42,24 @@ final class ScoreUpload {
         }
     }
 
+    /** A score read from a request, with the file name it was read as (which chose its format). */
+    record Upload(String name, Score score) {
+    }
+
     /** The score the request's body holds; 400 with the reader's one line when it is not one. */
-    static Score read(HttpServletRequest request, ScoreFiles scoreFiles, long limit) throws ApiException, IOException {
+    static Upload read(HttpServletRequest request, ScoreFiles scoreFiles, long limit) throws ApiException, IOException {
         byte[] bytes = body(request, limit);
         if (bytes.length == 0) throw ApiException.badRequest("the request has no body; send the score file as the body");
         String name = fileName(request, bytes);
         try {
-            return scoreFiles.read(new ByteArrayInputStream(bytes), name);
+            return new Upload(name, scoreFiles.read(new ByteArrayInputStream(bytes), name));
         } catch (ScoreFileException e) {
             throw new ApiException(ApiException.BAD_REQUEST, oneLine(e.getMessage()), e);
         }
     }
 
     /** The name the score goes by: the {@code filename} parameter, or one made up with the right extension. */
-    static String fileName(HttpServletRequest request, byte[] bytes) throws ApiException {
+    private static String fileName(HttpServletRequest request, byte[] bytes) throws ApiException {
         String given = Query.get(request, "filename");
         if (given != null && !given.isBlank()) {
             String name = given.replace('\\', '/');
