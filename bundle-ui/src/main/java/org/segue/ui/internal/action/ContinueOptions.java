@@ -138,12 +138,7 @@ final class ContinueOptions {
         } catch (NumberFormatException e) {
             throw bad(name + " must be a whole number, not '" + value + "'");
         }
-        ActionOption option = describe(name);
-        if (parsed < option.min() || parsed > option.max()) {
-            throw bad(name + " must be in " + option.min().longValue() + ".." + option.max().longValue() + ", not "
-                    + value);
-        }
-        return (int) parsed;
+        return (int) inRange(name, parsed, value);
     }
 
     private double number(String name, double defaultValue) throws ActionException {
@@ -155,6 +150,11 @@ final class ContinueOptions {
         } catch (NumberFormatException e) {
             throw bad(name + " must be a number, not '" + value + "'");
         }
+        return inRange(name, parsed, value);
+    }
+
+    /** {@code parsed}, when it lies within the option's bounds; bad input naming them otherwise. */
+    private static double inRange(String name, double parsed, String value) throws ActionException {
         ActionOption option = describe(name);
         if (!(parsed >= option.min() && parsed <= option.max())) {
             throw bad(String.format(Locale.ROOT, "%s must be in %s..%s, not %s", name, plain(option.min()),
