@@ -12,8 +12,16 @@ import org.segue.training.TrainingConfig;
  * <p>Each LSTM layer follows DL4J's {@code LSTM} (no peepholes): with {@code z = x W + h RW + b} cut into four
  * blocks of {@code H} in DL4J's order, block input {@code a = tanh(z0)}, forget gate {@code f = sigmoid(z1)},
  * output gate {@code o = sigmoid(z2)} and input gate {@code i = sigmoid(z3)}, the cell is {@code c = f c + i a}
- * and the output {@code h = o tanh(c)}. Weights are kept input-major, so every product is a sum of scaled rows,
- * a loop the JIT turns into vector instructions. {@code InferenceNetworkTest} checks the outputs against DL4J's.
+ * and the output {@code h = o tanh(c)}. Weights are kept input-major, one array per input, so every product is a
+ * sum of scaled rows, a loop the JIT turns into vector instructions. (With the whole matrix in one array, Java 17's
+ * C2 does not vectorise {@code out[j] += x * w[row + j]}: it cannot rule out that {@code out} and {@code w} are
+ * the same array at different offsets, and the product ran six times slower.)
+ *
+ * <p>Several sequences can step together ({@link #step(State[], Token[], Distributions[], int)}): each weight row is
+ * then read from memory once for all of them, which is what a step costs (the weights, 7.6 MB for the shipped
+ * size, do not fit in a core's cache). Every sequence's arithmetic is the same, in the same order, whether it steps
+ * alone or with others, and whether it is primed ({@link #prime}) or stepped token by token: the results are
+ * identical to the last bit. {@code InferenceNetworkTest} checks the outputs against DL4J's.
  */
 final class InferenceNetwork {
 
@@ -119,17 +127,63 @@ final class InferenceNetwork {
      * step into it; priming skips them for all but the last token.
      */
     void step(State state, Token token, Distributions out) {
-        float[] x = state.input;
-        events.lookup(token.event(), x, 0);
-        durations.lookup(token.duration(), x, events.width);
+        step(new State[] {state}, new Token[] {token}, out == null ? null : new Distributions[] {out}, 1);
+    }
+
+    /**
+     * Reads {@code tokens[r]} into {@code states[r]} for the first {@code count} rows, reading each weight once
+     * for all of them. With {@code out} not null, also computes each row's distributions of the next step.
+     */
+    void step(State[] states, Token[] tokens, Distributions[] out, int count) {
+        float[][] x = new float[count][];
+        float[][] z = new float[count][];
+        for (int r = 0; r < count; r++) {
+            x[r] = states[r].input;
+            events.lookup(tokens[r].event(), x[r], 0);
+            durations.lookup(tokens[r].duration(), x[r], events.width);
+        }
         for (int l = 0; l < lstms.length; l++) {
-            lstms[l].step(x, state.hidden[l], state.cell[l], state.gates[l]);
-            x = state.hidden[l];
+            float[][] h = new float[count][];
+            float[][] c = new float[count][];
+            for (int r = 0; r < count; r++) {
+                h[r] = states[r].hidden[l];
+                c[r] = states[r].cell[l];
+                z[r] = states[r].gates[l];
+            }
+            lstms[l].step(x, h, c, z, count);
+            x = h;
         }
         if (out == null) return;
-        dense.apply(x, state.dense);
-        eventHead.apply(state.dense, out.events());
-        durationHead.apply(state.dense, out.durations());
+        float[][] d = new float[count][];
+        float[][] e = new float[count][];
+        float[][] u = new float[count][];
+        for (int r = 0; r < count; r++) {
+            d[r] = states[r].dense;
+            e[r] = out[r].events();
+            u[r] = out[r].durations();
+        }
+        dense.apply(x, d, count);
+        eventHead.apply(d, e, count);
+        durationHead.apply(d, u, count);
+    }
+
+    /**
+     * Reads {@code tokens} into {@code state} one after another, as as many calls of {@link #step} would, and
+     * the distributions after the last token into {@code last}; but layer by layer, so that a layer's weights are
+     * read from memory once for all the tokens rather than once per token.
+     */
+    void prime(State state, java.util.List<Token> tokens, Distributions last) {
+        int steps = tokens.size();
+        float[][] x = new float[steps][];
+        for (int t = 0; t < steps; t++) {
+            x[t] = new float[lstms[0].inputs];
+            events.lookup(tokens.get(t).event(), x[t], 0);
+            durations.lookup(tokens.get(t).duration(), x[t], events.width);
+        }
+        for (int l = 0; l < lstms.length; l++) x = lstms[l].run(x, state.hidden[l], state.cell[l]);
+        dense.apply(new float[][] {x[steps - 1]}, new float[][] {state.dense}, 1);
+        eventHead.apply(new float[][] {state.dense}, new float[][] {last.events()}, 1);
+        durationHead.apply(new float[][] {state.dense}, new float[][] {last.durations()}, 1);
     }
 
     /** Empty distributions of the right sizes, to be filled by {@link #step}. */
@@ -180,24 +234,26 @@ final class InferenceNetwork {
 
     /** {@code out = activation(x W + b)}, W input-major. */
     static final class Dense {
-        private final float[] weights;
+        private final float[][] weights;
         private final float[] bias;
         private final int inputs;
         private final int outputs;
         private final Activation activation;
 
+        /** @param weights {@code inputs x outputs}, row-major (input-major) */
         Dense(float[] weights, float[] bias, int inputs, int outputs, Activation activation) {
-            this.weights = weights;
+            this.weights = rows(weights, inputs, outputs);
             this.bias = bias;
             this.inputs = inputs;
             this.outputs = outputs;
             this.activation = activation;
         }
 
-        void apply(float[] x, float[] out) {
-            System.arraycopy(bias, 0, out, 0, outputs);
-            addProduct(x, inputs, weights, outputs, out);
-            activate(activation, out, 0, outputs);
+        /** Row by row, {@code out[r] = activation(x[r] W + b)} for the first {@code count} rows. */
+        void apply(float[][] x, float[][] out, int count) {
+            for (int r = 0; r < count; r++) System.arraycopy(bias, 0, out[r], 0, outputs);
+            addProduct(x, weights, out, count);
+            for (int r = 0; r < count; r++) activate(activation, out[r], 0, outputs);
         }
     }
 
@@ -223,26 +279,54 @@ final class InferenceNetwork {
     }
 
     static final class Lstm {
-        private final float[] inputWeights;
-        private final float[] recurrentWeights;
+        private final float[][] inputWeights;
+        private final float[][] recurrentWeights;
         private final float[] bias;
         private final int inputs;
         private final int size;
 
+        /** @param inputWeights {@code inputs x 4 size} and {@code recurrentWeights} {@code size x 4 size}, row-major */
         Lstm(float[] inputWeights, float[] recurrentWeights, float[] bias, int inputs, int size) {
-            this.inputWeights = inputWeights;
-            this.recurrentWeights = recurrentWeights;
+            this.inputWeights = rows(inputWeights, inputs, 4 * size);
+            this.recurrentWeights = rows(recurrentWeights, size, 4 * size);
             this.bias = bias;
             this.inputs = inputs;
             this.size = size;
         }
 
-        /** One step: reads {@code x}, updates {@code h} and {@code c}; {@code z} is scratch of 4 H. */
-        void step(float[] x, float[] h, float[] c, float[] z) {
-            int width = 4 * size;
-            System.arraycopy(bias, 0, z, 0, width);
-            addProduct(x, inputs, inputWeights, width, z);
-            addProduct(h, size, recurrentWeights, width, z);
+        /**
+         * One step of the first {@code count} rows: reads {@code x[r]}, updates {@code h[r]} and {@code c[r]};
+         * {@code z[r]} is scratch of 4 H.
+         */
+        void step(float[][] x, float[][] h, float[][] c, float[][] z, int count) {
+            for (int r = 0; r < count; r++) System.arraycopy(bias, 0, z[r], 0, 4 * size);
+            addProduct(x, inputWeights, z, count);
+            addProduct(h, recurrentWeights, z, count);
+            for (int r = 0; r < count; r++) gates(z[r], h[r], c[r]);
+        }
+
+        /**
+         * The layer over a whole sequence {@code x}, from and into the state {@code h}, {@code c}: returns the
+         * output of every step. The input products of all steps come first, each input weight row read once for
+         * all steps; then the steps, whose recurrent weights stay in the core's cache from one step to the next.
+         */
+        float[][] run(float[][] x, float[] h, float[] c) {
+            int steps = x.length;
+            float[][] z = new float[steps][];
+            for (int t = 0; t < steps; t++) z[t] = bias.clone();
+            addProduct(x, inputWeights, z, steps);
+            float[][] outputs = new float[steps][];
+            float[][] hidden = {h};
+            for (int t = 0; t < steps; t++) {
+                addProduct(hidden, recurrentWeights, new float[][] {z[t]}, 1);
+                gates(z[t], h, c);
+                outputs[t] = h.clone();
+            }
+            return outputs;
+        }
+
+        /** From the pre-activations {@code z} to the new cell {@code c} and output {@code h}. */
+        private void gates(float[] z, float[] h, float[] c) {
             for (int j = 0; j < size; j++) {
                 float a = (float) Math.tanh(z[j]);
                 float f = sigmoid(z[size + j]);
@@ -254,14 +338,27 @@ final class InferenceNetwork {
         }
     }
 
-    /** {@code out += x W} for W of {@code rows x width}, input-major: a sum of scaled rows. */
-    private static void addProduct(float[] x, int rows, float[] w, int width, float[] out) {
-        for (int i = 0; i < rows; i++) {
-            float xi = x[i];
-            if (xi == 0f) continue;
-            int row = i * width;
-            for (int j = 0; j < width; j++) out[j] += xi * w[row + j];
+    /**
+     * {@code out[r] += x[r] W} for the first {@code count} rows, W input-major: a sum of scaled weight rows, each
+     * weight row read once for all the rows. A row's sum runs in the same order whatever {@code count} is.
+     */
+    private static void addProduct(float[][] x, float[][] w, float[][] out, int count) {
+        for (int i = 0; i < w.length; i++) {
+            float[] wi = w[i];
+            for (int r = 0; r < count; r++) {
+                float xi = x[r][i];
+                if (xi == 0f) continue;
+                float[] o = out[r];
+                for (int j = 0; j < wi.length; j++) o[j] += xi * wi[j];
+            }
         }
+    }
+
+    /** A row-major {@code rows x columns} matrix as one array per row. */
+    private static float[][] rows(float[] matrix, int rows, int columns) {
+        float[][] m = new float[rows][];
+        for (int i = 0; i < rows; i++) m[i] = java.util.Arrays.copyOfRange(matrix, i * columns, (i + 1) * columns);
+        return m;
     }
 
     private static float sigmoid(float v) {

@@ -44,9 +44,8 @@ public final class StaffSession {
         if (prefix.isEmpty()) throw new IllegalArgumentException("priming needs at least one token");
         prefix.forEach(this::checked);
         InferenceNetwork.State primed = network.newState();
-        for (int t = 0; t < prefix.size() - 1; t++) network.step(primed, prefix.get(t), null);
         Distributions last = network.newDistributions();
-        network.step(primed, prefix.get(prefix.size() - 1), last);
+        network.prime(primed, prefix, last);
         List<Distributions> out = new ArrayList<>(rows.length);
         for (int r = 0; r < rows.length; r++) {
             rows[r] = primed.copy();
@@ -64,13 +63,14 @@ public final class StaffSession {
         if (tokens.size() != rows.length) {
             throw new IllegalArgumentException("this session has " + rows.length + " rows, not " + tokens.size());
         }
-        List<Distributions> out = new ArrayList<>(rows.length);
+        Token[] checked = new Token[rows.length];
+        Distributions[] next = new Distributions[rows.length];
         for (int r = 0; r < rows.length; r++) {
-            Distributions next = network.newDistributions();
-            network.step(rows[r], checked(tokens.get(r)), next);
-            out.add(next);
+            checked[r] = checked(tokens.get(r));
+            next[r] = network.newDistributions();
         }
-        return out;
+        network.step(rows, checked, next, rows.length);
+        return List.of(next);
     }
 
     /** {@link #step(List)} for a session of one row. */
