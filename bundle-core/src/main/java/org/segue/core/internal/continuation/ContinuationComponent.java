@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ContinuationService}: loads models once (a file again when it changed; a changed file that cannot be
- * read leaves the model loaded before in use, with a warning on the log), and writes a request's variations side
- * by side on a pool (one thread per core unless configured), each variation with its own networks' state and
- * seed, so the result does not depend on the pool.
+ * read leaves the model loaded before in use, with a warning on the log), and writes a request's variations on a
+ * pool (one thread per core unless configured): the variations are cut into one group per thread, and a group's
+ * variations are written together, each staff's network stepping all of them at once
+ * ({@link ContinuationGenerator}). Each variation has its own networks' state and seed, and its arithmetic does
+ * not depend on its group, so the result does not depend on the pool.
  *
  * <p>Configured through Config Admin ({@link ContinuationSettings}, PID {@value ContinuationSettings#PID}); without
  * a configuration it uses the built-in defaults. A new configuration applies to the next request: requests in
@@ -99,13 +101,17 @@ public class ContinuationComponent implements ContinuationService {
         Path file = request.model() != null ? request.model() : current.defaults().model();
         SegueModel model = model(file);
         int inputMeasures = score.measureCount();
-        List<Future<Continuation>> futures = new ArrayList<>();
-        for (int v = 0; v < request.variations(); v++) {
-            long seed = request.seedOf(v);
-            futures.add(submit(current.pool(), () -> ContinuationGenerator.generate(model, score, request, seed)));
+        int groups = Math.min(current.defaults().threads(), request.variations());
+        List<Future<List<Continuation>>> futures = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            List<Long> seeds = new ArrayList<>();
+            for (int v = g * request.variations() / groups; v < (g + 1) * request.variations() / groups; v++) {
+                seeds.add(request.seedOf(v));
+            }
+            futures.add(submit(current.pool(), () -> ContinuationGenerator.generate(model, score, request, seeds)));
         }
         List<Continuation> continuations = new ArrayList<>();
-        for (Future<Continuation> f : futures) continuations.add(await(f));
+        for (Future<List<Continuation>> f : futures) continuations.addAll(await(f));
         return new ContinuationResult(inputMeasures, request.bars(), continuations,
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -121,7 +127,7 @@ public class ContinuationComponent implements ContinuationService {
     }
 
     /** On the pool the request started with, or on the new one when a new configuration has just retired it. */
-    private Future<Continuation> submit(ExecutorService pool, Callable<Continuation> work) {
+    private <T> Future<T> submit(ExecutorService pool, Callable<T> work) {
         try {
             return pool.submit(work);
         } catch (RejectedExecutionException e) {
@@ -177,7 +183,7 @@ public class ContinuationComponent implements ContinuationService {
         }
     }
 
-    private static Continuation await(Future<Continuation> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

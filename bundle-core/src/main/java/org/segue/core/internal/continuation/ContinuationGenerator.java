@@ -8,8 +8,10 @@ import org.segue.analysis.KeyEstimator;
 import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationReport;
 import org.segue.continuation.ContinuationRequest;
+import org.segue.core.internal.model.Distributions;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.model.StaffModel;
+import org.segue.core.internal.model.StaffSession;
 import org.segue.core.internal.model.Token;
 import org.segue.core.internal.preprocess.DurationCategory;
 import org.segue.core.internal.preprocess.EventLabel;
@@ -31,8 +33,8 @@ import org.segue.training.Staff;
  * <ol>
  * <li>The key at the end of the piece is found (the last measure's signature; its mode estimated where the file
  * has none), and each staff's music is moved to C major / A minor, as in training.</li>
- * <li>Each staff's network reads the last (up to) {@value #PRIME_EVENTS} events of its staff in one
- * {@code rnnTimeStep} call.</li>
+ * <li>Each staff's network reads the last (up to) {@value #PRIME_EVENTS} events of its staff, once for all the
+ * variations written together.</li>
  * <li>The {@link StreamBalancer} lets the staff that is behind draw its next event and duration
  * ({@link StaffGenerator}: top-k, temperature, harmony with the other staff), until both reach the end of the
  * last new measure.</li>
@@ -51,6 +53,16 @@ final class ContinuationGenerator {
     }
 
     static Continuation generate(SegueModel model, Score written, ContinuationRequest request, long seed) {
+        return generate(model, written, request, List.of(seed)).get(0);
+    }
+
+    /**
+     * One continuation per seed, written together: each staff's network reads the piece once for all of them,
+     * then every variation draws its sounds in turn ({@link LockstepBalancer}), the networks stepping all the
+     * variations' rows at once. Each continuation is the one its seed gives alone.
+     */
+    static List<Continuation> generate(SegueModel model, Score written, ContinuationRequest request,
+                                       List<Long> seeds) {
         Score piece = written.atConcertPitch();
         int partIndex = ScoreExtender.partToContinue(piece);
         if (partIndex < 0) {
@@ -67,34 +79,52 @@ final class ContinuationGenerator {
         PitchSpeller speller = new PitchSpeller(outKey);
         List<Clef> clefs = extender.clefs();
         int staves = Math.min(2, clefs.size());
-        List<Timeline> timelines = List.of(new Timeline(), new Timeline());
-        List<Duration> newLengths = extender.measureLengths();
-        Duration newMeasure = newLengths.get(newLengths.size() - 1);
-        List<StaffGenerator> generators = new ArrayList<>();
+        List<Duration> lengths = extender.measureLengths();
+        Duration newMeasure = lengths.get(lengths.size() - 1);
+        Duration total = lengths.stream().reduce(Duration.ZERO, Duration::plus);
+
+        List<StaffModel> staffModels = new ArrayList<>();
+        List<StaffSession> sessions = new ArrayList<>();
+        List<List<Distributions>> primed = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
             Staff network = staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
                     : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
             StaffModel staffModel = model.staff(network);
-            SplittableRandom random = new SplittableRandom(seed + 0x5DEECE66DL * staff);
-            generators.add(new StaffGenerator(staffModel,
-                    prefix(staffModel, StreamExtractor.stream(network, part, staff, toCanonical)),
-                    network == Staff.TREBLE, fromCanonical, speller,
-                    new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
-                    new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
-                    request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
-                    RestLimits.of(part.measures(), staff, newMeasure)));
+            StaffSession session = staffModel.newSession(seeds.size());
+            staffModels.add(staffModel);
+            sessions.add(session);
+            primed.add(session.prime(prefix(staffModel, StreamExtractor.stream(network, part, staff, toCanonical))));
         }
 
-        List<Duration> lengths = extender.measureLengths();
-        Duration total = lengths.stream().reduce(Duration.ZERO, Duration::plus);
-        List<List<List<Event>>> sliced = new ArrayList<>();
-        for (List<Sound> stream : StreamBalancer.balance(total, generators)) sliced.add(BarSlicer.slice(stream, lengths));
+        List<List<StaffGenerator>> generators = new ArrayList<>();
+        for (int v = 0; v < seeds.size(); v++) {
+            List<Timeline> timelines = List.of(new Timeline(), new Timeline());
+            List<StaffGenerator> own = new ArrayList<>();
+            for (int staff = 1; staff <= staves; staff++) {
+                StaffModel staffModel = staffModels.get(staff - 1);
+                SplittableRandom random = new SplittableRandom(seeds.get(v) + 0x5DEECE66DL * staff);
+                own.add(new StaffGenerator(staffModel, sessions.get(staff - 1), v, primed.get(staff - 1).get(v),
+                        staffModel.staff() == Staff.TREBLE, fromCanonical, speller,
+                        new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
+                        new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
+                        request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
+                        RestLimits.of(part.measures(), staff, newMeasure)));
+            }
+            generators.add(own);
+        }
 
-        Score whole = WrittenPitch.restore(extender.extend(sliced), written);
-        List<Measure> measures = whole.parts().get(partIndex).measures();
-        List<Measure> added = measures.subList(part.measures().size(), measures.size());
-        ContinuationReport report = ContinuationReporter.report(part.measures(), added);
-        return new Continuation(seed, extender.newBarsOnly(whole), whole, report);
+        List<List<List<Sound>>> streams = LockstepBalancer.balance(total, generators, sessions);
+        List<Continuation> continuations = new ArrayList<>();
+        for (int v = 0; v < seeds.size(); v++) {
+            List<List<List<Event>>> sliced = new ArrayList<>();
+            for (List<Sound> stream : streams.get(v)) sliced.add(BarSlicer.slice(stream, lengths));
+            Score whole = WrittenPitch.restore(extender.extend(sliced), written);
+            List<Measure> measures = whole.parts().get(partIndex).measures();
+            List<Measure> added = measures.subList(part.measures().size(), measures.size());
+            ContinuationReport report = ContinuationReporter.report(part.measures(), added);
+            continuations.add(new Continuation(seeds.get(v), extender.newBarsOnly(whole), whole, report));
+        }
+        return continuations;
     }
 
     /** The key in force at the end of the part, with a mode (estimated from the whole piece where it has none). */

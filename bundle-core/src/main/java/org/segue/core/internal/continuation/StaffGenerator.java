@@ -27,6 +27,10 @@ import org.segue.model.Pitch;
  * positions no one could read (a 32nd after a triplet, say); where no duration fits, any is allowed.
  *
  * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff.
+ *
+ * <p>The generator writes one row of a session that may hold other variations' rows. Its choice is read by the
+ * network only when the next choice needs it: either by {@link #next()} itself, or, for many generators at once,
+ * by whoever steps the session's rows together ({@link #pending()}, {@link #read}).
  */
 final class StaffGenerator implements StreamBalancer.SoundSource {
 
@@ -38,6 +42,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
 
     private final StaffModel model;
     private final StaffSession session;
+    private final int row;
     private final boolean upper;
     private final int semitones;
     private final PitchSpeller speller;
@@ -49,22 +54,26 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final Duration origin;
     private final RestLimits restLimits;
     private Distributions next;
+    private Token pending;
     private Duration silence = Duration.ZERO;
     private double silentQuarters;
     private double totalQuarters;
 
     /**
-     * @param prefix the staff's last events, as tokens, to prime the network with
+     * @param session the staff's network, primed with the staff's last events
+     * @param row this generator's row of the session
+     * @param primed the row's distributions after priming
      * @param upper whether this is the upper staff (its highest pitch meets the lower staff's lowest)
      * @param semitones the move from C major / A minor to the output key
      * @param own where this staff's sounds are recorded
      * @param other the other staff's sounds, or an empty timeline for a one-staff part
      */
-    StaffGenerator(StaffModel model, List<Token> prefix, boolean upper, int semitones, PitchSpeller speller,
-                   TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other,
-                   Duration origin, RestLimits restLimits) {
+    StaffGenerator(StaffModel model, StaffSession session, int row, Distributions primed, boolean upper,
+                   int semitones, PitchSpeller speller, TopKSampler events, TopKSampler durations, double harmony,
+                   Timeline own, Timeline other, Duration origin, RestLimits restLimits) {
         this.model = model;
-        this.session = model.newSession(1);
+        this.session = session;
+        this.row = row;
         this.upper = upper;
         this.semitones = semitones;
         this.speller = speller;
@@ -75,11 +84,23 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.other = other;
         this.origin = origin;
         this.restLimits = restLimits;
-        this.next = session.prime(prefix).get(0);
+        this.next = primed;
+    }
+
+    /** The last choice, when the network has not read it yet; else null. */
+    Token pending() {
+        return pending;
+    }
+
+    /** Takes the network's distributions after it read {@link #pending()}. */
+    void read(Distributions distributions) {
+        next = distributions;
+        pending = null;
     }
 
     @Override
     public Sound next() {
+        if (pending != null) read(session.step(new int[] {row}, new Token[] {pending}, 1)[0]);
         Sound against = other.soundingAt(own.end());
         boolean restAllowed = restLimits.allowsRestAfter(silence);
         double restWeight = restLimits.restWeight(silentQuarters, totalQuarters);
@@ -92,7 +113,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         silence = rest ? silence.plus(sound.duration()) : Duration.ZERO;
         if (rest) silentQuarters += sound.duration().toQuarters();
         totalQuarters += sound.duration().toQuarters();
-        next = session.step(new Token(event, duration));
+        pending = new Token(event, duration);
         return sound;
     }
 

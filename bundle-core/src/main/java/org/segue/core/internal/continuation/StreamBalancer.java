@@ -20,7 +20,21 @@ final class StreamBalancer {
         Sound next();
     }
 
-    private StreamBalancer() {
+    private final Duration total;
+    private final List<? extends SoundSource> sources;
+    private final List<List<Sound>> streams = new ArrayList<>();
+    private final Duration[] positions;
+
+    /** A balance of {@code sources} up to {@code total}, drawn one sound at a time ({@link #draw}). */
+    StreamBalancer(Duration total, List<? extends SoundSource> sources) {
+        if (!total.isPositive()) throw new IllegalArgumentException("total must be > 0, not " + total);
+        this.total = total;
+        this.sources = sources;
+        this.positions = new Duration[sources.size()];
+        for (int i = 0; i < sources.size(); i++) {
+            streams.add(new ArrayList<>());
+            positions[i] = Duration.ZERO;
+        }
     }
 
     /**
@@ -29,25 +43,13 @@ final class StreamBalancer {
      * @return one stream per source, in the sources' order, each lasting exactly {@code total}
      */
     static List<List<Sound>> balance(Duration total, List<? extends SoundSource> sources) {
-        if (!total.isPositive()) throw new IllegalArgumentException("total must be > 0, not " + total);
-        List<List<Sound>> streams = new ArrayList<>();
-        Duration[] positions = new Duration[sources.size()];
-        for (int i = 0; i < sources.size(); i++) {
-            streams.add(new ArrayList<>());
-            positions[i] = Duration.ZERO;
-        }
-        for (int staff = behind(positions, total); staff >= 0; staff = behind(positions, total)) {
-            Sound sound = sources.get(staff).next();
-            Duration room = total.minus(positions[staff]);
-            if (sound.duration().compareTo(room) > 0) sound = sound.withDuration(room);
-            streams.get(staff).add(sound);
-            positions[staff] = positions[staff].plus(sound.duration());
-        }
-        return streams;
+        StreamBalancer balancer = new StreamBalancer(total, sources);
+        for (int staff = balancer.behind(); staff >= 0; staff = balancer.behind()) balancer.draw(staff);
+        return balancer.streams();
     }
 
-    /** The staff furthest behind that has not reached the end yet, or -1 when all have. */
-    private static int behind(Duration[] positions, Duration total) {
+    /** The staff furthest behind that has not reached the end yet (the first on a tie), or -1 when all have. */
+    int behind() {
         int best = -1;
         for (int i = 0; i < positions.length; i++) {
             if (positions[i].compareTo(total) < 0 && (best < 0 || positions[i].compareTo(positions[best]) < 0)) {
@@ -55,5 +57,19 @@ final class StreamBalancer {
             }
         }
         return best;
+    }
+
+    /** Draws the next sound of {@code staff} (the one {@link #behind()} names), shortened to end at the total. */
+    void draw(int staff) {
+        Sound sound = sources.get(staff).next();
+        Duration room = total.minus(positions[staff]);
+        if (sound.duration().compareTo(room) > 0) sound = sound.withDuration(room);
+        streams.get(staff).add(sound);
+        positions[staff] = positions[staff].plus(sound.duration());
+    }
+
+    /** The streams drawn so far, one per source. */
+    List<List<Sound>> streams() {
+        return streams;
     }
 }

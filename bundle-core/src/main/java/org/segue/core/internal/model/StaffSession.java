@@ -73,6 +73,24 @@ public final class StaffSession {
         return List.of(next);
     }
 
+    /**
+     * Feeds one token to each of the rows {@code rows[0]} to {@code rows[count - 1]} (distinct), reading the
+     * weights once for all of them, and returns their distributions of the next step in the same order. The other
+     * rows stay where they are; each row's result is the same as if it had stepped alone.
+     */
+    public Distributions[] step(int[] rows, Token[] tokens, int count) {
+        InferenceNetwork.State[] states = new InferenceNetwork.State[count];
+        Token[] checked = new Token[count];
+        Distributions[] next = new Distributions[count];
+        for (int k = 0; k < count; k++) {
+            states[k] = this.rows[rows[k]];
+            checked[k] = checked(tokens[k]);
+            next[k] = network.newDistributions();
+        }
+        network.step(states, checked, next, count);
+        return next;
+    }
+
     /** {@link #step(List)} for a session of one row. */
     public Distributions step(Token token) {
         return step(List.of(token)).get(0);

@@ -18,6 +18,7 @@ import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationRequest;
 import org.segue.continuation.ContinuationResult;
 import org.segue.core.internal.TestScores;
+import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.training.TrainingComponent;
 import org.segue.model.Clef;
 import org.segue.model.Duration;
@@ -115,6 +116,22 @@ class ContinuationComponentTest {
             assertThat(SERVICE.continueScore(PIECE, alone).continuations().get(0).wholePiece())
                     .isEqualTo(variations.get(v).wholePiece());
         }
+    }
+
+    @Test
+    void variationsWrittenTogetherInLockstepEachEqualTheOneWrittenAlone() throws ModelException {
+        SegueModel tiny = SegueModel.load(model);
+        ContinuationRequest request = ContinuationRequest.of(6).withModel(model);
+        List<Long> seeds = List.of(5L, 6L, 7L, 8L, 9L);
+
+        List<Continuation> together = ContinuationGenerator.generate(tiny, PIECE, request, seeds);
+
+        assertThat(together).hasSize(seeds.size());
+        for (int v = 0; v < seeds.size(); v++) {
+            assertThat(ContinuationGenerator.generate(tiny, PIECE, request, seeds.get(v)).wholePiece())
+                    .as("variation with seed " + seeds.get(v)).isEqualTo(together.get(v).wholePiece());
+        }
+        assertThat(together.get(0).wholePiece()).isNotEqualTo(together.get(1).wholePiece());
     }
 
     @Test
