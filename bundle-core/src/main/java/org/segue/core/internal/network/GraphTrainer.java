@@ -64,6 +64,7 @@ public final class GraphTrainer {
         this.durationEmbedding = new Embedding(graph.getLayer("durationEmbedding"), this);
         String[] names = {"lstm1", "lstm2", "lstm3"};
         lstms = new LstmLayerPass[names.length];
+        SplitRange split = new SplitRange();
         lstmGradients = new INDArray[names.length][];
         keepProbability = new double[names.length];
         for (int l = 0; l < names.length; l++) {
@@ -74,7 +75,7 @@ public final class GraphTrainer {
                         + "; this trainer knows the LSTM with tanh only");
             }
             Map<String, INDArray> p = layer.paramTable();
-            lstms[l] = new LstmLayerPass(p.get("W"), p.get("RW"), p.get("b"));
+            lstms[l] = new LstmLayerPass(p.get("W"), p.get("RW"), p.get("b"), split);
             lstmGradients[l] = new INDArray[] {gradientOf(p.get("W")), gradientOf(p.get("RW")), gradientOf(p.get("b"))};
             keepProbability[l] = keepProbability(conf.getIDropout());
         }

@@ -18,7 +18,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * in ND4J (BLAS); the gate arithmetic runs in plain Java on float arrays, fused into one loop per step, because
  * each ND4J element-wise call costs tens of microseconds of overhead whatever its size (measured: 50-90 us for a
  * 32 x 256 multiplication), and a step needs a dozen of them. Values cross between the two through the direct
- * buffers of contiguous arrays, which costs about a microsecond per step.
+ * buffers of contiguous arrays, which costs about a microsecond per step. The gate arithmetic of a step runs on two
+ * threads, half of the sequences each ({@link SplitRange}): between two BLAS calls the second core would otherwise
+ * wait (the arithmetic is the same, so the results are too).
  *
  * <p>Not thread-safe: it keeps the activations of the last forward pass for the backward pass.
  */
@@ -29,6 +31,7 @@ final class LstmLayerPass {
     private final INDArray bias;             // [1, 4H]
     private final int inputs;
     private final int size;
+    private final SplitRange split;
 
     private int steps;
     private int batch;
@@ -46,7 +49,9 @@ final class LstmLayerPass {
     private float[] recurrent;   // [B * 4H], scratch
     private float[] h;           // [B * H], scratch
 
-    LstmLayerPass(INDArray inputWeights, INDArray recurrentWeights, INDArray bias) {
+    /** @param split runs the gate arithmetic of a step on two threads, half of the sequences each */
+    LstmLayerPass(INDArray inputWeights, INDArray recurrentWeights, INDArray bias, SplitRange split) {
+        this.split = split;
         this.inputWeights = inputWeights;
         this.recurrentWeights = recurrentWeights;
         this.bias = bias;
@@ -75,17 +80,20 @@ final class LstmLayerPass {
             if (t > 0) {
                 Nd4j.gemm(stepOutput, recurrentWeights, stepRecurrent, false, false, 1.0, 0.0);
                 stepRecurrentData.get(0, recurrent, 0, rowBlock);
-                for (int k = 0; k < rowBlock; k++) z[k] += recurrent[k];
             }
             int cellBase = t * batch * hh;
-            gatesForward(t, 0, batch);
+            int step = t;
+            split.run(batch, (from, to) -> gatesForward(step, from, to));
             outputData.put(cellBase, h, 0, batch * hh);
             stepOutputData.put(0, h, 0, batch * hh);
         }
         return output;
     }
 
-    /** The gate arithmetic of step {@code t} for sequences {@code from} to {@code to}: from {@link #z} to h and c. */
+    /**
+     * The gate arithmetic of step {@code t} for sequences {@code from} to {@code to}: from {@link #z} (the input
+     * projection) plus {@link #recurrent} (from the second step on) to h and c.
+     */
     private void gatesForward(int t, int from, int to) {
         int hh = size;
         int width = 4 * hh;
@@ -94,6 +102,9 @@ final class LstmLayerPass {
         for (int b = from; b < to; b++) {
             int zr = b * width;
             int cr = b * hh;
+            if (t > 0) {
+                for (int k = zr; k < zr + width; k++) z[k] += recurrent[k];
+            }
             for (int j = 0; j < hh; j++) {
                 float a = tanh(z[zr + j]);
                 float f = sigmoid(z[zr + hh + j]);
@@ -136,28 +147,8 @@ final class LstmLayerPass {
         FloatBuffer stepHiddenData = buffer(stepHiddenGradient);
         for (int t = steps - 1; t >= 0; t--) {
             int gateBase = t * rowBlock;
-            int cellBase = t * cellBlock;
-            for (int b = 0; b < batch; b++) {
-                int zr = b * width;
-                int cr = b * hh;
-                for (int j = 0; j < hh; j++) {
-                    int c = cellBase + cr + j;
-                    int g = gateBase + zr + j;
-                    float a = gates[g];
-                    float f = gates[g + hh];
-                    float o = gates[g + 2 * hh];
-                    float i = gates[g + 3 * hh];
-                    float tc = tanhCells[c];
-                    float cellBefore = t > 0 ? cells[c - cellBlock] : 0f;
-                    float dOut = dh[c] + dhNext[cr + j];
-                    float dCell = dcNext[cr + j] + dOut * o * (1 - tc * tc);
-                    dz[zr + j] = dCell * i * (1 - a * a);
-                    dz[zr + hh + j] = dCell * cellBefore * f * (1 - f);
-                    dz[zr + 2 * hh + j] = dOut * tc * o * (1 - o);
-                    dz[zr + 3 * hh + j] = dCell * a * i * (1 - i);
-                    dcNext[cr + j] = dCell * f;
-                }
-            }
+            int step = t;
+            split.run(batch, (from, to) -> gatesBackward(step, from, to, dh, dhNext, dcNext, dz));
             gateGradientData.put(gateBase, dz, 0, rowBlock);
             if (t > 0) {
                 stepGateData.put(0, dz, 0, rowBlock);
@@ -177,6 +168,40 @@ final class LstmLayerPass {
         }
         biasGradient.assign(gateGradients.sum(true, 0));
         return inputGradient ? product(gateGradients, inputWeights, false, true) : null;
+    }
+
+    /**
+     * The gate arithmetic of the backward pass at step {@code t} for sequences {@code from} to {@code to}: from
+     * the output gradient {@code dh} and the gradients coming back from step {@code t + 1} ({@code dhNext},
+     * {@code dcNext}, which it updates for step {@code t - 1}) to the gate gradients {@code dz}.
+     */
+    private void gatesBackward(int t, int from, int to, float[] dh, float[] dhNext, float[] dcNext, float[] dz) {
+        int hh = size;
+        int width = 4 * hh;
+        int gateBase = t * batch * width;
+        int cellBlock = batch * hh;
+        int cellBase = t * cellBlock;
+        for (int b = from; b < to; b++) {
+            int zr = b * width;
+            int cr = b * hh;
+            for (int j = 0; j < hh; j++) {
+                int c = cellBase + cr + j;
+                int g = gateBase + zr + j;
+                float a = gates[g];
+                float f = gates[g + hh];
+                float o = gates[g + 2 * hh];
+                float i = gates[g + 3 * hh];
+                float tc = tanhCells[c];
+                float cellBefore = t > 0 ? cells[c - cellBlock] : 0f;
+                float dOut = dh[c] + dhNext[cr + j];
+                float dCell = dcNext[cr + j] + dOut * o * (1 - tc * tc);
+                dz[zr + j] = dCell * i * (1 - a * a);
+                dz[zr + hh + j] = dCell * cellBefore * f * (1 - f);
+                dz[zr + 2 * hh + j] = dOut * tc * o * (1 - o);
+                dz[zr + 3 * hh + j] = dCell * a * i * (1 - i);
+                dcNext[cr + j] = dCell * f;
+            }
+        }
     }
 
     private void allocate(int steps, int batch) {
