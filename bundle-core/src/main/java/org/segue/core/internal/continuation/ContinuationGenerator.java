@@ -8,13 +8,14 @@ import org.segue.analysis.KeyEstimator;
 import org.segue.continuation.Continuation;
 import org.segue.continuation.ContinuationReport;
 import org.segue.continuation.ContinuationRequest;
-import org.segue.core.internal.model.Distributions;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.model.StaffSession;
 import org.segue.core.internal.model.Token;
 import org.segue.core.internal.preprocess.DurationCategory;
 import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.core.internal.preprocess.Meter;
+import org.segue.core.internal.preprocess.OnsetContext;
 import org.segue.core.internal.preprocess.StaffStream;
 import org.segue.core.internal.preprocess.StreamExtractor;
 import org.segue.core.internal.preprocess.Transposition;
@@ -26,6 +27,7 @@ import org.segue.model.Measure;
 import org.segue.model.Mode;
 import org.segue.model.Part;
 import org.segue.model.Score;
+import org.segue.model.TimeSignature;
 import org.segue.training.Staff;
 
 /**
@@ -82,18 +84,23 @@ final class ContinuationGenerator {
         List<Duration> lengths = extender.measureLengths();
         Duration newMeasure = lengths.get(lengths.size() - 1);
         Duration total = lengths.stream().reduce(Duration.ZERO, Duration::plus);
-
-        List<StaffModel> staffModels = new ArrayList<>();
-        List<StaffSession> sessions = new ArrayList<>();
-        List<List<Distributions>> primed = new ArrayList<>();
+        List<StaffStream> streams = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
-            Staff network = staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
-                    : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
-            StaffModel staffModel = model.staff(network);
+            streams.add(StreamExtractor.stream(network(staves, staff, clefs), part, staff, toCanonical));
+        }
+        Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
+        Meter meter = meterWithNewBars(part, extender);
+
+        List<StaffSession> sessions = new ArrayList<>();
+        List<Token> lastTokens = new ArrayList<>();
+        for (int staff = 1; staff <= staves; staff++) {
+            StaffModel staffModel = model.staff(network(staves, staff, clefs));
+            StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
+            Prefix prefix = prefix(staffModel, streams.get(staff - 1), other, meter);
             StaffSession session = staffModel.newSession(seeds.size());
-            staffModels.add(staffModel);
+            session.read(prefix.tokens().subList(0, prefix.tokens().size() - 1), prefix.contexts());
             sessions.add(session);
-            primed.add(session.prime(prefix(staffModel, StreamExtractor.stream(network, part, staff, toCanonical))));
+            lastTokens.add(prefix.tokens().get(prefix.tokens().size() - 1));
         }
 
         List<List<StaffGenerator>> generators = new ArrayList<>();
@@ -101,23 +108,28 @@ final class ContinuationGenerator {
             List<Timeline> timelines = List.of(new Timeline(), new Timeline());
             List<StaffGenerator> own = new ArrayList<>();
             for (int staff = 1; staff <= staves; staff++) {
-                StaffModel staffModel = staffModels.get(staff - 1);
+                Staff network = network(staves, staff, clefs);
+                StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
                 SplittableRandom random = new SplittableRandom(seeds.get(v) + 0x5DEECE66DL * staff);
-                own.add(new StaffGenerator(staffModel, sessions.get(staff - 1), v, primed.get(staff - 1).get(v),
-                        staffModel.staff() == Staff.TREBLE, fromCanonical, speller,
+                EventLabel otherLast = other == null || other.size() == 0 ? null
+                        : other.events().get(other.size() - 1).label();
+                ContextSource context = new ContextSource(timelines.get(2 - staff),
+                        OnsetContext.seesSameOnset(network), otherLast, fromCanonical, meter, pieceLength);
+                own.add(new StaffGenerator(model.staff(network), sessions.get(staff - 1), v,
+                        lastTokens.get(staff - 1), network == Staff.TREBLE, fromCanonical, speller,
                         new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                         new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
                         request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
-                        RestLimits.of(part.measures(), staff, newMeasure)));
+                        RestLimits.of(part.measures(), staff, newMeasure), context));
             }
             generators.add(own);
         }
 
-        List<List<List<Sound>>> streams = LockstepBalancer.balance(total, generators, sessions);
+        List<List<List<Sound>>> balanced = LockstepBalancer.balance(total, generators, sessions);
         List<Continuation> continuations = new ArrayList<>();
         for (int v = 0; v < seeds.size(); v++) {
             List<List<List<Event>>> sliced = new ArrayList<>();
-            for (List<Sound> stream : streams.get(v)) sliced.add(BarSlicer.slice(stream, lengths));
+            for (List<Sound> stream : balanced.get(v)) sliced.add(BarSlicer.slice(stream, lengths));
             Score whole = WrittenPitch.restore(extender.extend(sliced), written);
             List<Measure> measures = whole.parts().get(partIndex).measures();
             List<Measure> added = measures.subList(part.measures().size(), measures.size());
@@ -138,10 +150,40 @@ final class ContinuationGenerator {
         };
     }
 
+    /** Which network continues staff {@code staff} (from 1) of a part with {@code staves} staves. */
+    private static Staff network(int staves, int staff, List<Clef> clefs) {
+        return staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
+                : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
+    }
+
+    /**
+     * The piece's bars, then the new ones in the time signature at the end; an unfinished last bar becomes a whole
+     * one, as the new music completes it.
+     */
+    private static Meter meterWithNewBars(Part part, ScoreExtender extender) {
+        List<Duration> lengths = new ArrayList<>(extender.measureLengths());
+        Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
+        Duration from = pieceLength.minus(extender.origin());
+        lengths.set(0, lengths.get(0).plus(extender.origin()));
+        TimeSignature time = part.measures().get(part.measures().size() - 1).time();
+        return Meter.of(part.measures()).followedBy(from, lengths, time);
+    }
+
+    /** Tokens to prime a network with, and for each but the last the onset context of the event after it. */
+    private record Prefix(List<Token> tokens, float[] contexts) {
+    }
+
     /** The last events of a staff as tokens; a staff with no music yet starts from a rest. */
-    private static List<Token> prefix(StaffModel model, StaffStream stream) {
+    private static Prefix prefix(StaffModel model, StaffStream stream, StaffStream other, Meter meter) {
         List<Token> tokens = model.tokens(stream);
-        if (tokens.isEmpty()) return List.of(model.token(EventLabel.REST, DurationCategory.of(Duration.QUARTER)));
-        return tokens.subList(Math.max(0, tokens.size() - PRIME_EVENTS), tokens.size());
+        if (tokens.isEmpty()) {
+            return new Prefix(List.of(model.token(EventLabel.REST, DurationCategory.of(Duration.QUARTER))),
+                    new float[0]);
+        }
+        int from = Math.max(0, tokens.size() - PRIME_EVENTS);
+        float[] all = OnsetContext.of(stream, other, meter);
+        int width = OnsetContext.WIDTH;
+        float[] contexts = java.util.Arrays.copyOfRange(all, (from + 1) * width, tokens.size() * width);
+        return new Prefix(tokens.subList(from, tokens.size()), contexts);
     }
 }

@@ -11,7 +11,8 @@ import org.segue.model.Duration;
 /**
  * Balances the staves of several variations at once, in rounds: in each round every unfinished variation draws
  * the next sound of its staff that is behind ({@link StreamBalancer}), as it would alone. Before the draws, each
- * staff's network reads the previous choices of all the variations about to draw from it in one batched step,
+ * staff's network reads the previous choices of all the variations about to draw from it (each with its onset
+ * context, which is known now that the staff's turn has come) in one batched step,
  * so that the network's weights (megabytes, which do not stay in a core's cache from one step to the next) are
  * read once per round rather than once per variation.
  */
@@ -33,6 +34,7 @@ final class LockstepBalancer {
         int[] turn = new int[variations];
         int[] rows = new int[variations];
         Token[] tokens = new Token[variations];
+        float[][] contexts = new float[variations][];
         StaffGenerator[] readers = new StaffGenerator[variations];
         while (true) {
             boolean any = false;
@@ -48,10 +50,11 @@ final class LockstepBalancer {
                     if (generator == null || generator.pending() == null) continue;
                     rows[count] = v;
                     tokens[count] = generator.pending();
+                    contexts[count] = generator.pendingContext();
                     readers[count++] = generator;
                 }
                 if (count == 0) continue;
-                Distributions[] next = sessions.get(staff).step(rows, tokens, count);
+                Distributions[] next = sessions.get(staff).step(rows, tokens, contexts, count);
                 for (int k = 0; k < count; k++) readers[k].read(next[k]);
             }
             for (int v = 0; v < variations; v++) {

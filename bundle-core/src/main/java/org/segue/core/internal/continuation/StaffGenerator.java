@@ -28,9 +28,13 @@ import org.segue.model.Pitch;
  *
  * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff.
  *
- * <p>The generator writes one row of a session that may hold other variations' rows. Its choice is read by the
- * network only when the next choice needs it: either by {@link #next()} itself, or, for many generators at once,
- * by whoever steps the session's rows together ({@link #pending()}, {@link #read}).
+ * <p>Listening: a listening network predicts each sound knowing the other staff's sound at its onset (see
+ * {@link ContextSource}). That is known only when this staff's turn comes, so the token chosen last is fed to the
+ * network then, with the context of the onset that follows it, rather than as soon as it is chosen.
+ *
+ * <p>The generator writes one row of a session that may hold other variations' rows. The network reads its last
+ * choice either in {@link #next()} itself or, for many generators at once, from whoever steps the session's rows
+ * together ({@link #pending()}, {@link #pendingContext()}, {@link #read}).
  */
 final class StaffGenerator implements StreamBalancer.SoundSource {
 
@@ -53,24 +57,25 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final Timeline other;
     private final Duration origin;
     private final RestLimits restLimits;
-    private Distributions next;
+    private final ContextSource context;
     private Token pending;
+    private Distributions next;
     private Duration silence = Duration.ZERO;
     private double silentQuarters;
     private double totalQuarters;
 
     /**
-     * @param session the staff's network, primed with the staff's last events
+     * @param session the staff's network, which has read the staff's last events but the last one
      * @param row this generator's row of the session
-     * @param primed the row's distributions after priming
+     * @param last the staff's last event, which the session reads when this staff's first turn comes
      * @param upper whether this is the upper staff (its highest pitch meets the lower staff's lowest)
      * @param semitones the move from C major / A minor to the output key
      * @param own where this staff's sounds are recorded
      * @param other the other staff's sounds, or an empty timeline for a one-staff part
      */
-    StaffGenerator(StaffModel model, StaffSession session, int row, Distributions primed, boolean upper,
-                   int semitones, PitchSpeller speller, TopKSampler events, TopKSampler durations, double harmony,
-                   Timeline own, Timeline other, Duration origin, RestLimits restLimits) {
+    StaffGenerator(StaffModel model, StaffSession session, int row, Token last, boolean upper, int semitones,
+                   PitchSpeller speller, TopKSampler events, TopKSampler durations, double harmony, Timeline own,
+                   Timeline other, Duration origin, RestLimits restLimits, ContextSource context) {
         this.model = model;
         this.session = session;
         this.row = row;
@@ -84,12 +89,18 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.other = other;
         this.origin = origin;
         this.restLimits = restLimits;
-        this.next = primed;
+        this.context = context;
+        this.pending = last;
     }
 
-    /** The last choice, when the network has not read it yet; else null. */
+    /** The token chosen last, while the network has not read it; else null. */
     Token pending() {
         return pending;
+    }
+
+    /** The onset context the network reads with {@link #pending()}: where this staff now ends. */
+    float[] pendingContext() {
+        return session.contextWidth() > 0 ? context.at(own.end()) : null;
     }
 
     /** Takes the network's distributions after it read {@link #pending()}. */
@@ -100,7 +111,9 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
 
     @Override
     public Sound next() {
-        if (pending != null) read(session.step(new int[] {row}, new Token[] {pending}, 1)[0]);
+        if (pending != null) {
+            read(session.step(new int[] {row}, new Token[] {pending}, new float[][] {pendingContext()}, 1)[0]);
+        }
         Sound against = other.soundingAt(own.end());
         boolean restAllowed = restLimits.allowsRestAfter(silence);
         double restWeight = restLimits.restWeight(silentQuarters, totalQuarters);

@@ -20,7 +20,7 @@ import org.segue.training.TrainingConfig;
  * <p>Several sequences can step together ({@link #step(State[], Token[], Distributions[], int)}): each weight row is
  * then read from memory once for all of them, which is what a step costs (the weights, 7.6 MB for the shipped
  * size, do not fit in a core's cache). Every sequence's arithmetic is the same, in the same order, whether it steps
- * alone or with others, and whether it is primed ({@link #prime}) or stepped token by token: the results are
+ * alone or with others, and whether it reads a prefix at once ({@link #read}) or token by token: the results are
  * identical to the last bit. {@code InferenceNetworkTest} checks the outputs against DL4J's.
  */
 final class InferenceNetwork {
@@ -52,7 +52,7 @@ final class InferenceNetwork {
      */
     static InferenceNetwork fromParameters(float[] parameters, TrainingConfig config, int events, int durations) {
         int h = config.hiddenSize();
-        int merged = config.eventEmbeddingSize() + config.durationEmbeddingSize();
+        int merged = config.eventEmbeddingSize() + config.durationEmbeddingSize() + config.contextWidth();
         long expected = (long) events * config.eventEmbeddingSize()
                 + (long) durations * config.durationEmbeddingSize()
                 + (merged + h + 1L) * 4 * h + 2 * (2L * h + 1) * 4 * h
@@ -122,25 +122,32 @@ final class InferenceNetwork {
         return new State(lstms);
     }
 
-    /**
-     * Reads one token into {@code state}. With {@code out} not null, also computes the distributions of the next
-     * step into it; priming skips them for all but the last token.
-     */
-    void step(State state, Token token, Distributions out) {
-        step(new State[] {state}, new Token[] {token}, out == null ? null : new Distributions[] {out}, 1);
+    /** How many numbers of onset context the network reads at every step: 0 for an independent network. */
+    int contextWidth() {
+        return lstms[0].inputs - events.width - durations.width;
     }
 
     /**
-     * Reads {@code tokens[r]} into {@code states[r]} for the first {@code count} rows, reading each weight once
-     * for all of them. With {@code out} not null, also computes each row's distributions of the next step.
+     * Reads one token into {@code state}, with the onset context of the step it predicts (see
+     * {@code OnsetContext}; ignored, and may be null, for an independent network). With {@code out} not null,
+     * also computes the distributions of the next step into it; priming skips them for all but the last token.
      */
-    void step(State[] states, Token[] tokens, Distributions[] out, int count) {
+    void step(State state, Token token, float[] context, Distributions out) {
+        step(new State[] {state}, new Token[] {token}, new float[][] {context},
+                out == null ? null : new Distributions[] {out}, 1);
+    }
+
+    /**
+     * Reads {@code tokens[r]}, with {@code contexts[r]}, into {@code states[r]} for the first {@code count} rows,
+     * reading each weight once for all of them. With {@code out} not null, also computes each row's distributions
+     * of the next step.
+     */
+    void step(State[] states, Token[] tokens, float[][] contexts, Distributions[] out, int count) {
         float[][] x = new float[count][];
         float[][] z = new float[count][];
         for (int r = 0; r < count; r++) {
             x[r] = states[r].input;
-            events.lookup(tokens[r].event(), x[r], 0);
-            durations.lookup(tokens[r].duration(), x[r], events.width);
+            input(tokens[r], contexts[r], x[r]);
         }
         for (int l = 0; l < lstms.length; l++) {
             float[][] h = new float[count][];
@@ -168,22 +175,37 @@ final class InferenceNetwork {
     }
 
     /**
-     * Reads {@code tokens} into {@code state} one after another, as as many calls of {@link #step} would, and
-     * the distributions after the last token into {@code last}; but layer by layer, so that a layer's weights are
-     * read from memory once for all the tokens rather than once per token.
+     * Reads {@code tokens} into {@code state} one after another, as as many calls of {@link #step} would (token
+     * {@code t} with context {@code t} of the flat {@code contexts}, or zeros where it is null), without computing
+     * distributions; but layer by layer, so that a layer's weights are read from memory once for all the tokens
+     * rather than once per token.
      */
-    void prime(State state, java.util.List<Token> tokens, Distributions last) {
+    void read(State state, java.util.List<Token> tokens, float[] contexts) {
         int steps = tokens.size();
+        if (steps == 0) return;
+        int width = contextWidth();
         float[][] x = new float[steps][];
         for (int t = 0; t < steps; t++) {
             x[t] = new float[lstms[0].inputs];
-            events.lookup(tokens.get(t).event(), x[t], 0);
-            durations.lookup(tokens.get(t).duration(), x[t], events.width);
+            float[] context = contexts == null || width == 0 ? null
+                    : java.util.Arrays.copyOfRange(contexts, t * width, (t + 1) * width);
+            input(tokens.get(t), context, x[t]);
         }
         for (int l = 0; l < lstms.length; l++) x = lstms[l].run(x, state.hidden[l], state.cell[l]);
-        dense.apply(new float[][] {x[steps - 1]}, new float[][] {state.dense}, 1);
-        eventHead.apply(new float[][] {state.dense}, new float[][] {last.events()}, 1);
-        durationHead.apply(new float[][] {state.dense}, new float[][] {last.durations()}, 1);
+    }
+
+    /** The first layer's input: both embeddings of {@code token}, then the context (zeros where it is null). */
+    private void input(Token token, float[] context, float[] x) {
+        events.lookup(token.event(), x, 0);
+        durations.lookup(token.duration(), x, events.width);
+        int width = contextWidth();
+        if (width > 0) {
+            if (context != null) {
+                System.arraycopy(context, 0, x, events.width + durations.width, width);
+            } else {
+                java.util.Arrays.fill(x, events.width + durations.width, x.length, 0f);
+            }
+        }
     }
 
     /** Empty distributions of the right sizes, to be filled by {@link #step}. */
