@@ -45,9 +45,10 @@ public class BenchmarkComponent implements BenchmarkService {
 
     @Override
     public Timings trainingStep(NetworkShape shape, int warmup, int runs, boolean dl4jLayers) {
+        // the published design's independent networks, as the shipped model and the PyTorch reference have them
         TrainingConfig config = TrainingConfig.defaults().withHiddenSize(shape.hidden()).withDenseSize(shape.dense())
                 .withEmbeddingSizes(shape.eventEmbedding(), shape.durationEmbedding()).withBatchSize(shape.batch())
-                .withSequenceLength(shape.steps());
+                .withSequenceLength(shape.steps()).withListening(false);
         return Nd4jRuntime.call(() -> {
             ComputationGraph graph = StaffNetworkFactory.build(config, shape.events(), shape.durations());
             GraphTrainer trainer = dl4jLayers ? null : new GraphTrainer(graph);
