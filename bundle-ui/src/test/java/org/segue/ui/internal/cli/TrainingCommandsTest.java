@@ -186,9 +186,12 @@ class TrainingCommandsTest {
     void evaluatePrintsOneJsonObjectOnTheHeldOutPieces() throws Exception {
         Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
                 List.of("--corpus", corpus.toString(), "--model", model.toString(), "--json"));
-        assertThat(printed.out()).startsWith("{\"model\":\"" + model + "\",\"corpus\":\"" + corpus + "\"")
-                .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"ngram\":\\d+\\.\\d{6},"
-                        + "\"unigram\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
+        assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"" + model + "\",\"corpus\":\"" + corpus
+                        + "\"")
+                .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"baselines\":\\{\"unigram\":"
+                        + "\\d+\\.\\d{6},\"kn3\":\\d+\\.\\d{6},\"jm3\":\\d+\\.\\d{6},\"jm4\":\\d+\\.\\d{6},\"mkn3\":"
+                        + "\\d+\\.\\d{6},\"mkn4\":\\d+\\.\\d{6}\\},\"best\":\\{\"name\":\"\\w+\",\"crossEntropy\":"
+                        + "\\d+\\.\\d{6}\\},\"lstmOverBest\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
                 .endsWith("}\n");
         JsonNode json = new ObjectMapper().readTree(printed.out());
         assertThat(json.get("pieces")).extracting(JsonNode::asText)
@@ -211,7 +214,7 @@ class TrainingCommandsTest {
                 SharedFolder.repositoryRoot().resolve("examples/little-waltz.musicxml"));
         Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
                 List.of("--corpus", unseen.toString(), "--json"));
-        assertThat(printed.out()).startsWith("{\"model\":\"default model\",\"corpus\":\"" + unseen
+        assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"default model\",\"corpus\":\"" + unseen
                 + "\",\"pieces\":[\"little-waltz.musicxml\"],\"heldOut\":false");
     }
 
