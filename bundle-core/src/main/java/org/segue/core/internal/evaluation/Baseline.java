@@ -22,28 +22,24 @@ public enum Baseline {
             return new KneserNeyModel(3, vocabularySize, Discounting.SINGLE, training);
         }
     },
-    INTERPOLATED_3("jm3", "Jelinek-Mercer trigram, weights by deleted interpolation over the training pieces") {
-        @Override
-        TokenModel fit(int vocabularySize, List<int[]> training) {
-            return new InterpolatedModel(3, vocabularySize, training);
-        }
-    },
     INTERPOLATED_4("jm4", "Jelinek-Mercer 4-gram, weights by deleted interpolation over the training pieces") {
         @Override
         TokenModel fit(int vocabularySize, List<int[]> training) {
             return new InterpolatedModel(4, vocabularySize, training);
         }
     },
-    MODIFIED_KNESER_NEY_3("mkn3", "interpolated modified Kneser-Ney trigram, three discounts per order") {
-        @Override
-        TokenModel fit(int vocabularySize, List<int[]> training) {
-            return new KneserNeyModel(3, vocabularySize, Discounting.MODIFIED, training);
-        }
-    },
-    MODIFIED_KNESER_NEY_4("mkn4", "interpolated modified Kneser-Ney 4-gram, three discounts per order") {
+    MODIFIED_KNESER_NEY_4("mkn4", "interpolated modified Kneser-Ney 4-gram, three discounts per order from counts "
+            + "of counts") {
         @Override
         TokenModel fit(int vocabularySize, List<int[]> training) {
             return new KneserNeyModel(4, vocabularySize, Discounting.MODIFIED, training);
+        }
+    },
+    CROSS_VALIDATED_KNESER_NEY_4("mkn4cv", "the same with its discounts fitted to left-out training pieces "
+            + "(5 folds)") {
+        @Override
+        TokenModel fit(int vocabularySize, List<int[]> training) {
+            return new KneserNeyModel(4, vocabularySize, Discounting.CROSS_VALIDATED, training);
         }
     };
 

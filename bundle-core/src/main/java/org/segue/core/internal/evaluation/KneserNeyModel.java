@@ -43,7 +43,15 @@ public final class KneserNeyModel implements TokenModel {
          * {@code D(2) = 2 - 3Y n3/n2}, {@code D(3+) = 3 - 4Y n4/n3}, each kept within [0.1, k]. An order lacking one
          * of {@code n1 .. n4} (tiny corpora) falls back to {@link #SINGLE}'s discount.
          */
-        MODIFIED
+        MODIFIED,
+        /**
+         * {@link #MODIFIED}'s three discounts per order, then fitted to pieces the counts did not come from: the
+         * training pieces are split into folds, each fold is scored by the counts of the others, and a coordinate
+         * search moves each discount (within [0.05, k]) while that lowers the left-out pieces' cross-entropy (see
+         * {@link DiscountFitter}). Music repeats itself within a piece, so counts of counts, which measure how often
+         * an n-gram recurs anywhere in the corpus, make discounts too small for a piece not yet heard.
+         */
+        CROSS_VALIDATED
     }
 
     private final int order;
@@ -68,7 +76,11 @@ public final class KneserNeyModel implements TokenModel {
             Map<Long, Integer> c = n == 0 ? Map.of() : n == order ? raw.get(n) : continuationCounts(raw, n);
             counts.add(c);
             contexts.add(contextTotals(c, n));
-            discounts[n] = discounts(c, discounting);
+            discounts[n] = discounts(c, discounting == Discounting.SINGLE ? Discounting.SINGLE : Discounting.MODIFIED);
+        }
+        if (discounting == Discounting.CROSS_VALIDATED) {
+            double[][] fitted = DiscountFitter.fit(order, vocabularySize, sequences, discounts);
+            for (int n = 1; n <= order; n++) discounts[n] = fitted[n];
         }
     }
 
@@ -96,10 +108,31 @@ public final class KneserNeyModel implements TokenModel {
         int[] totals = contexts.get(n).get(context);
         if (totals == null || totals[0] == 0) return lower;
         int c = counts.get(n).getOrDefault(append(context, w), 0);
-        double[] d = discounts[n];
-        double own = c == 0 ? 0 : Math.max(c - d[Math.min(c, 3)], 0);
-        double gamma = d[1] * totals[1] + d[2] * totals[2] + d[3] * totals[3];
-        return (own + gamma * lower) / totals[0];
+        return interpolate(discounts[n], c, totals[0], totals[1], totals[2], totals[3], lower);
+    }
+
+    /** One order's step: the discounted count of w after its context plus the back-off mass times P_{n-1}. */
+    static double interpolate(double[] d, int count, int total, int n1, int n2, int n3, double lower) {
+        double own = count == 0 ? 0 : Math.max(count - d[Math.min(count, 3)], 0);
+        double gamma = d[1] * n1 + d[2] * n2 + d[3] * n3;
+        return (own + gamma * lower) / total;
+    }
+
+    /**
+     * What P(sequence[position] | its context) depends on besides the discounts: per order n in 1..order, at
+     * {@code 5 (n - 1)}: the context's total count (0 when never seen), its N1, N2 and N3+, and the token's count.
+     */
+    int[] statistics(int[] sequence, int position) {
+        int[] history = NgramKeys.history(sequence, position, order - 1, begin);
+        int[] statistics = new int[5 * order];
+        for (int n = 1; n <= order; n++) {
+            long context = key(history, history.length - (n - 1), n - 1);
+            int[] totals = contexts.get(n).get(context);
+            if (totals == null) continue;
+            System.arraycopy(totals, 0, statistics, 5 * (n - 1), 4);
+            statistics[5 * (n - 1) + 4] = counts.get(n).getOrDefault(append(context, sequence[position]), 0);
+        }
+        return statistics;
     }
 
     private List<Map<Long, Integer>> rawCounts(List<int[]> sequences) {

@@ -160,7 +160,7 @@ class TrainingComponentTest {
         assertThat(events.lstm()).isPositive();
         assertThat(events.best().crossEntropy()).isPositive();
         assertThat(events.baselines()).extracting(b -> b.name())
-                .containsExactly("unigram", "kn3", "jm3", "jm4", "mkn3", "mkn4");
+                .containsExactly("unigram", "kn3", "jm4", "mkn4", "mkn4cv");
     }
 
     @Test

@@ -189,8 +189,8 @@ class TrainingCommandsTest {
         assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"" + model + "\",\"corpus\":\"" + corpus
                         + "\"")
                 .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"baselines\":\\{\"unigram\":"
-                        + "\\d+\\.\\d{6},\"kn3\":\\d+\\.\\d{6},\"jm3\":\\d+\\.\\d{6},\"jm4\":\\d+\\.\\d{6},\"mkn3\":"
-                        + "\\d+\\.\\d{6},\"mkn4\":\\d+\\.\\d{6}\\},\"best\":\\{\"name\":\"\\w+\",\"crossEntropy\":"
+                        + "\\d+\\.\\d{6},\"kn3\":\\d+\\.\\d{6},\"jm4\":\\d+\\.\\d{6},\"mkn4\":\\d+\\.\\d{6},\"mkn4cv\":"
+                        + "\\d+\\.\\d{6}\\},\"best\":\\{\"name\":\"\\w+\",\"crossEntropy\":"
                         + "\\d+\\.\\d{6}\\},\"lstmOverBest\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
                 .endsWith("}\n");
         JsonNode json = new ObjectMapper().readTree(printed.out());
