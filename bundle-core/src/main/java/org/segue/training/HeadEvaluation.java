@@ -23,7 +23,9 @@ public record HeadEvaluation(int tokens, int replacedTokens, int vocabularySize,
 
     public HeadEvaluation {
         baselines = List.copyOf(baselines);
-        if (baselines.isEmpty()) throw new IllegalArgumentException("a head is evaluated against at least one baseline");
+        if (baselines.isEmpty()) {
+            throw new IllegalArgumentException("a head is evaluated against at least one baseline");
+        }
     }
 
     /** The baseline with the lowest cross-entropy on these tokens (the first listed among equals). */

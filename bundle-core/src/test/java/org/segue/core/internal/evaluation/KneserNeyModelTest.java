@@ -21,7 +21,8 @@ class KneserNeyModelTest {
         Random r = new Random(3);
         int[] noisy = new int[300];
         for (int i = 0; i < noisy.length; i++) noisy[i] = r.nextInt(6);
-        KneserNeyModel model = new KneserNeyModel(3, 8, KneserNeyModel.Discounting.SINGLE, List.of(repeating(200, 0, 1, 2, 3), noisy));
+        KneserNeyModel model = new KneserNeyModel(3, 8, KneserNeyModel.Discounting.SINGLE,
+                List.of(repeating(200, 0, 1, 2, 3), noisy));
         int[][] contexts = {{0, 1, 0}, {1, 2, 0}, {7, 7, 0}, {6, 0, 0}, {5, 3, 0}};
         for (int[] c : contexts) {
             double sum = 0;
@@ -55,7 +56,8 @@ class KneserNeyModelTest {
 
     @Test
     void higherOrdersWorkToo() {
-        KneserNeyModel model = new KneserNeyModel(4, 5, KneserNeyModel.Discounting.SINGLE, List.of(repeating(400, 0, 1, 2, 1, 3)));
+        KneserNeyModel model = new KneserNeyModel(4, 5, KneserNeyModel.Discounting.SINGLE,
+                List.of(repeating(400, 0, 1, 2, 1, 3)));
         double sum = 0;
         for (int w = 0; w < 5; w++) sum += model.probability(new int[] {0, 1, 2, w}, 3);
         assertThat(sum).isCloseTo(1.0, within(1e-9));

@@ -171,7 +171,8 @@ class TrainingComponentTest {
         EvaluationReport report = SERVICE.evaluate(trained.modelFile(), unseen);
         assertThat(report.pieces()).containsExactly("six", "seven");
         assertThat(report.heldOut()).isFalse();
-        assertThat(report.toJson()).startsWith("{\"formatVersion\":2,\"model\":").contains("\"staves\":{\"treble\":{\"events\":{\"lstm\":");
+        assertThat(report.toJson()).startsWith("{\"formatVersion\":2,\"model\":")
+                .contains("\"staves\":{\"treble\":{\"events\":{\"lstm\":");
     }
 
     @Test
