@@ -15,8 +15,9 @@ import org.segue.training.TrainingService;
 
 /**
  * {@code segue evaluate}: a model's cross-entropy, perplexity and top-1/top-5 accuracy per staff and head, next to
- * the unigram and n-gram baselines, on the pieces of a corpus the model was not trained on. A table, or with
- * {@code --json} one JSON object ({@link EvaluationReport#toJson()}).
+ * every n-gram baseline, the best of them and the ratio network / best, on the pieces of a corpus the model was not
+ * trained on. A table ending in a one-line summary, or with {@code --json} one JSON object
+ * ({@link EvaluationReport#toJson()}).
  */
 @Component(service = Command.class)
 public class EvaluateCommand implements Command {
@@ -47,8 +48,8 @@ public class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "score a model (default: the shipped one) against unigram and n-gram baselines on the pieces of a "
-                + "corpus (default " + CorpusReader.DEFAULT_CORPUS + ") it was not trained on";
+        return "score a model (default: the shipped one) against n-gram baselines and the best of them on the pieces "
+                + "of a corpus (default " + CorpusReader.DEFAULT_CORPUS + ") it was not trained on";
     }
 
     @Override
