@@ -17,13 +17,16 @@ import java.util.List;
  * <p>The weights are fitted by deleted interpolation: each training sequence (a piece) in turn is scored by the
  * counts of all the others, and expectation-maximisation finds the weights that give those left-out tokens the
  * highest likelihood. So the weights say how far counts from other pieces can be trusted, which is what held-out
- * pieces need. A lone sequence is cut in two halves for this. Weights stay at most {@value #MAX_WEIGHT}, so that no
+ * pieces need. A lone sequence is cut in two halves for this. A bucket that fewer than {@value #MIN_TOKENS} left-out
+ * tokens fall in says too little about its weight (EM would push it to an extreme) and takes the weight of the
+ * nearest bucket below it with enough tokens, else above it. Weights stay at most {@value #MAX_WEIGHT}, so that no
  * context rules out a label. Probabilities over the vocabulary sum to 1.
  */
 public final class InterpolatedModel implements TokenModel {
 
     static final int BUCKETS = 12;
     static final double MAX_WEIGHT = 0.99;
+    static final int MIN_TOKENS = 20;
     private static final int MAX_ITERATIONS = 500;
     /** EM stops when an iteration gains less than this, in nats per left-out token. */
     private static final double TOLERANCE = 1e-7;
@@ -92,14 +95,15 @@ public final class InterpolatedModel implements TokenModel {
         LeftOutTokens tokens = leftOutTokens(folds);
         double[][] lambda = new double[order + 1][BUCKETS];
         for (int n = 1; n <= order; n++) Arrays.fill(lambda[n], 1, BUCKETS, 0.5);
-        boolean[][] fitted = new boolean[order + 1][BUCKETS];
+        int[][] population = new int[order + 1][BUCKETS];
+        for (int[] bucket : tokens.buckets) for (int n = 1; n <= order; n++) population[n][bucket[n]]++;
         double previous = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_ITERATIONS && tokens.size() > 0; iteration++) {
-            double nats = expectationMaximisationStep(tokens, lambda, fitted) / tokens.size();
+            double nats = expectationMaximisationStep(tokens, lambda) / tokens.size();
             if (previous - nats < TOLERANCE) break;
             previous = nats;
         }
-        for (int n = 1; n <= order; n++) fillUnfitted(lambda[n], fitted[n]);
+        for (int n = 1; n <= order; n++) fillSparse(lambda[n], population[n]);
         return lambda;
     }
 
@@ -132,7 +136,7 @@ public final class InterpolatedModel implements TokenModel {
      * drawn at order n over the expected number that reached order n. Returns the nats of the left-out tokens under
      * the weights it started from.
      */
-    private double expectationMaximisationStep(LeftOutTokens tokens, double[][] lambda, boolean[][] fitted) {
+    private double expectationMaximisationStep(LeftOutTokens tokens, double[][] lambda) {
         double[][] drawn = new double[order + 1][BUCKETS];
         double[][] reached = new double[order + 1][BUCKETS];
         double[] p = new double[order + 1];
@@ -160,25 +164,24 @@ public final class InterpolatedModel implements TokenModel {
             for (int b = 1; b < BUCKETS; b++) {
                 if (reached[n][b] <= 0) continue;
                 lambda[n][b] = Math.min(MAX_WEIGHT, drawn[n][b] / reached[n][b]);
-                fitted[n][b] = true;
             }
         }
         return nats;
     }
 
-    /** A bucket no left-out token fell in takes the weight of the nearest fitted bucket below it, else above it. */
-    private static void fillUnfitted(double[] lambda, boolean[] fitted) {
-        double[] fittedWeights = lambda.clone();
+    /** A bucket with too few left-out tokens takes the weight of the nearest one with enough, below, else above. */
+    private static void fillSparse(double[] lambda, int[] population) {
+        double[] fitted = lambda.clone();
         for (int b = 1; b < BUCKETS; b++) {
-            if (fitted[b]) continue;
-            int source = nearestFitted(fitted, b);
-            if (source > 0) lambda[b] = fittedWeights[source];
+            if (population[b] >= MIN_TOKENS) continue;
+            int source = nearestPopulated(population, b);
+            if (source > 0) lambda[b] = fitted[source];
         }
     }
 
-    private static int nearestFitted(boolean[] fitted, int bucket) {
-        for (int b = bucket - 1; b >= 1; b--) if (fitted[b]) return b;
-        for (int b = bucket + 1; b < BUCKETS; b++) if (fitted[b]) return b;
+    private static int nearestPopulated(int[] population, int bucket) {
+        for (int b = bucket - 1; b >= 1; b--) if (population[b] >= MIN_TOKENS) return b;
+        for (int b = bucket + 1; b < BUCKETS; b++) if (population[b] >= MIN_TOKENS) return b;
         return -1;
     }
 
