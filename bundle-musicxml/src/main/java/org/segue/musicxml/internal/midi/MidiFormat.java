@@ -20,7 +20,9 @@ import org.segue.musicxml.internal.ScoreFormat;
  * <p>Reading accepts types 0 and 1 with musical timing (ticks per quarter note) and refuses type 2, SMPTE timing,
  * files that are not MIDI and damaged or truncated files, with one line that names the track and tick where known
  * ({@link SmfChecker}). It builds one part, "Piano", with a treble and a bass staff: staves from tracks, else from
- * channels, else split at middle C ({@link StaffAssigner}); onsets and ends on a grid of sixteenths, eighth
+ * channels, else split at middle C ({@link StaffAssigner}); gaps shorter than a 16th between a note and the next
+ * onset of its staff closed, the note lengthened, since they are articulation and not rests ({@link LegatoGaps});
+ * onsets and ends on a grid of sixteenths, eighth
  * triplets, thirty-seconds or sixteenth triplets chosen per beat ({@link Quantizer}); voices ({@link VoiceBuilder});
  * measures from the time signature events, measure 1 at tick 0 ({@link MeasureLayout}); one tempo mark per measure
  * at most ({@link TempoMap}); keys from key signature events or estimated ({@link KeyPlan}); the title from the
@@ -32,6 +34,18 @@ import org.segue.musicxml.internal.ScoreFormat;
  * ({@link MidiWriter}).
  */
 public class MidiFormat implements ScoreFormat {
+
+    private final LegatoGaps legato;
+
+    /** Reads with the default legato rule ({@link LegatoGaps#DEFAULT}). */
+    public MidiFormat() {
+        this(LegatoGaps.DEFAULT);
+    }
+
+    /** Reads closing the articulation gaps that {@code legato} calls legato. */
+    public MidiFormat(LegatoGaps legato) {
+        this.legato = legato;
+    }
 
     /** Larger than any score-sized MIDI file; a bound so that a wrong file cannot exhaust memory. */
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -52,7 +66,7 @@ public class MidiFormat implements ScoreFormat {
             throw new ScoreFileException(name, null, "javax.sound.midi cannot parse it (" + e.getMessage()
                     + "); export it again from the program that made it", e);
         }
-        return MidiScoreBuilder.build(MidiNoteCollector.collect(sequence, name), name);
+        return MidiScoreBuilder.build(MidiNoteCollector.collect(sequence, name), name, legato);
     }
 
     @Override
