@@ -20,7 +20,7 @@ import org.segue.musicxml.internal.ScoreFormat;
  * <p>Reading accepts types 0 and 1 with musical timing (ticks per quarter note) and refuses type 2, SMPTE timing,
  * files that are not MIDI and damaged or truncated files, with one line that names the track and tick where known
  * ({@link SmfChecker}). It builds one part, "Piano", with a treble and a bass staff: staves from tracks, else from
- * channels, else split at middle C ({@link StaffAssigner}); gaps shorter than a 16th between a note and the next
+ * channels, else split at middle C ({@link StaffAssigner}); gaps of up to a 16th between a note and the next
  * onset of its staff closed, the note lengthened, since they are articulation and not rests ({@link LegatoGaps});
  * onsets and ends on a grid of sixteenths, eighth
  * triplets, thirty-seconds or sixteenth triplets chosen per beat ({@link Quantizer}); voices ({@link VoiceBuilder});

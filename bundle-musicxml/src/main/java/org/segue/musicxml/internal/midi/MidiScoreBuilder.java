@@ -58,7 +58,7 @@ final class MidiScoreBuilder {
         List<Measure> measures = new MeasureBuilder(spans, keys, tempos).build(voices);
         long lengthened = allNotes.stream().filter(QuantizedNote::lengthened).count();
         LOG.info("{}: {} notes, staves {}; {} measures; voices per staff {}/{}; {} notes lengthened to the next onset "
-                + "(gaps shorter than {}), {} lengthened to the grid, {} same-pitch notes merged, {} trimmed; key {}", fileName, allNotes.size(), staves.rule(),
+                + "(gaps of up to {}), {} lengthened to the grid, {} same-pitch notes merged, {} trimmed; key {}", fileName, allNotes.size(), staves.rule(),
                 measures.size(), voices.get(0).size(), voices.get(1).size(), legatoNotes, legato.maxGap(), lengthened, merged, trimmed,
                 keys.get(0).displayName());
         if (allNotes.isEmpty()) LOG.warn("{}: the file has no notes; the score is one measure of rests", fileName);

@@ -178,14 +178,14 @@ class ChopinMidiRoundTripTest {
     }
 
     /**
-     * Whether the written end is the staff's next onset on the grid after the note's end on the grid, less than the
+     * Whether the written end is the staff's next onset on the grid after the note's end on the grid, less than at most the
      * legato rule's 16th (6 units) later.
      */
     private static boolean closedOnTheGrid(List<MidiNote> in, long endOnGrid, double writtenEnd, Quantizer q,
                                            Map<Long, Grid> grids) {
         long next = in.stream().mapToLong(m -> Quantizer.gridAt(grids, q.units(m.startTick()))
                 .snap(q.units(m.startTick()))).filter(o -> o >= endOnGrid).min().orElse(-1);
-        return next > endOnGrid && next - endOnGrid < 6 && writtenEnd == next;
+        return next > endOnGrid && next - endOnGrid <= 6 && writtenEnd == next;
     }
 
     /** Whether another original note of this pitch and staff quantizes to the same onset. */

@@ -46,10 +46,11 @@ class LegatoGapsTest {
     }
 
     @Test
-    void aGapOfASixteenthOrMoreStaysARest() throws ScoreFileException {
-        SmfBuilder midi = new SmfBuilder().track().note(72, 0, Q - 120).note(74, Q, 2 * Q);
-        assertThat(trebleEvents(midi.readType1())).containsExactly(note("C5", Duration.of(3, 16), Tie.NONE),
-                new Rest(Duration.SIXTEENTH), note("D5", Duration.QUARTER, Tie.NONE), new Rest(Duration.HALF));
+    void aGapOfExactlyASixteenthIsLegatoButAnEighthStaysARest() throws ScoreFileException {
+        SmfBuilder midi = new SmfBuilder().track().note(72, 0, Q - 120).note(74, Q, 2 * Q - 240).note(76, 2 * Q, 3 * Q);
+        assertThat(trebleEvents(midi.readType1())).containsExactly(note("C5", Duration.QUARTER, Tie.NONE),
+                note("D5", Duration.EIGHTH, Tie.NONE), new Rest(Duration.EIGHTH),
+                note("E5", Duration.QUARTER, Tie.NONE), new Rest(Duration.QUARTER));
     }
 
     @Test
@@ -64,6 +65,15 @@ class LegatoGapsTest {
         assertThat(events.get(1)).isEqualTo(note("C5", Duration.QUARTER, Tie.NONE));
 
         assertThat(read(midi, LegatoGaps.NONE).parts().get(0).measures().get(0).voicesOnStaff(1)).hasSize(2);
+    }
+
+    @Test
+    void aGapThatTheGridShrinksToASixteenthIsClosedOnTheGrid() throws ScoreFileException {
+        // 130 ticks of silence: more than a 16th as played, exactly one on the grid
+        SmfBuilder midi = new SmfBuilder().track().note(72, 0, Q - 130).note(74, Q, 2 * Q);
+        assertThat(trebleEvents(midi.readType1())).startsWith(note("C5", Duration.QUARTER, Tie.NONE));
+        assertThat(trebleEvents(read(midi, LegatoGaps.NONE))).startsWith(note("C5", Duration.of(3, 16), Tie.NONE),
+                new Rest(Duration.SIXTEENTH));
     }
 
     @Test
