@@ -53,7 +53,10 @@ public final class Evaluator {
                     + "all its " + corpus.pieces().size() + " pieces, so none is left to evaluate; pass a corpus "
                     + "with other pieces");
         }
-        boolean sharesPieces = evaluated.size() < corpus.pieces().size();
+        // held out: pieces of a corpus the model trained on (those of a sample that left its training pieces out too)
+        Set<String> heldOut = model.metadata().heldOutPieceNames();
+        boolean sharesPieces = evaluated.size() < corpus.pieces().size()
+                || evaluated.stream().anyMatch(heldOut::contains);
         List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
         PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);

@@ -59,6 +59,13 @@ public record ModelMetadata(int formatVersion, String created, String segueVersi
                 trainingMillis, evaluationJson, List.of());
     }
 
+    /** The names of the pieces held out for validation, as each corpus names them, all corpora. */
+    public Set<String> heldOutPieceNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrainedCorpus c : corpora) names.addAll(c.heldOutPieces());
+        return names;
+    }
+
     /** The names of the pieces the networks learned from, as each corpus names them (file names), all corpora. */
     public Set<String> trainedPieceNames() {
         Set<String> names = new LinkedHashSet<>();

@@ -37,12 +37,12 @@ final class CorpusReader {
     }
 
     /**
-     * Which files of a folder are read: at most {@code maxPieces} of those whose names are not in {@code left out},
-     * chosen by {@code seed}: the files are ordered by the SHA-256 hash of the seed and their name, and the first
-     * ones taken (then read in name order). The same names and seed always give the same sample, and a larger
-     * sample holds the smaller one.
+     * Which files of a folder are read: the first {@code maxPieces} readable ones of those whose names are not in
+     * {@code leftOut}, in an order chosen by {@code seed}: the files are ordered by the SHA-256 hash of the seed and
+     * their name (a file that cannot be read is skipped and the next one taken). The same names and seed always give
+     * the same sample, and a larger sample holds the smaller one. The pieces are then kept in name order.
      *
-     * @param maxPieces the most files taken; {@link #ALL} for every file
+     * @param maxPieces the most pieces taken; {@link #ALL} for every file
      */
     record Sample(int maxPieces, long seed, Set<String> leftOut) {
 
@@ -52,15 +52,19 @@ final class CorpusReader {
         static final Sample EVERY_FILE = new Sample(ALL, 0, Set.of());
 
         Sample {
+            if (maxPieces < 1) throw new IllegalArgumentException("a sample takes at least 1 piece, not " + maxPieces);
             leftOut = Set.copyOf(leftOut);
         }
 
-        List<Path> of(List<Path> files) {
-            List<Path> candidates = files.stream().filter(f -> !leftOut.contains(f.getFileName().toString())).toList();
-            if (candidates.size() <= maxPieces) return candidates;
-            List<Path> byHash = new ArrayList<>(candidates);
-            byHash.sort(Comparator.comparing((Path f) -> hash(seed + ":" + f.getFileName())).thenComparing(f -> f));
-            return byHash.subList(0, maxPieces).stream().sorted().toList();
+        /** The files in the order they are tried: not left out, by name for every file, else by hash. */
+        List<Path> order(List<Path> files) {
+            List<Path> candidates = new ArrayList<>(files.stream()
+                    .filter(f -> !leftOut.contains(f.getFileName().toString())).toList());
+            if (maxPieces != ALL) {
+                candidates.sort(Comparator.comparing((Path f) -> hash(seed + ":" + f.getFileName()))
+                        .thenComparing(Comparator.naturalOrder()));
+            }
+            return candidates;
         }
 
         private static String hash(String text) {
@@ -82,20 +86,21 @@ final class CorpusReader {
     }
 
     /**
-     * Reads the files of {@code folder} that {@code sample} takes.
+     * Reads the pieces of {@code folder} that {@code sample} takes.
      *
-     * @throws BadInputException when the folder is missing or holds no readable score, or the sample takes none
+     * @throws BadInputException when the folder is missing or holds no readable score, or the sample leaves none
      */
     static Corpus read(Path folder, Sample sample, ScoreFiles scoreFiles, PrintStream err, String command)
             throws BadInputException {
         List<Path> all = scoreFilesIn(folder, scoreFiles.readableExtensions());
-        List<Path> files = sample.of(all);
+        List<Path> files = sample.order(all);
         if (files.isEmpty()) {
             throw new BadInputException(folder + ": the model was trained on all its " + all.size() + " score files, "
                     + "so none is left to evaluate; pass a corpus with other pieces");
         }
         List<CorpusPiece> pieces = new ArrayList<>();
         for (Path file : files) {
+            if (pieces.size() == sample.maxPieces()) break;
             try {
                 Score score = scoreFiles.read(file);
                 pieces.add(new CorpusPiece(file.getFileName().toString(), score));
@@ -108,6 +113,7 @@ final class CorpusReader {
             throw new BadInputException(folder + ": none of its " + files.size() + " score files could be read; "
                     + "pass a folder of MusicXML or MIDI files with --corpus");
         }
+        pieces.sort(Comparator.comparing(CorpusPiece::name));
         return new Corpus(folder.toString(), pieces);
     }
 
