@@ -42,7 +42,7 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     /** The formats, with LilyPond as the system properties name it. */
     public ScoreFilesComponent() {
-        this(formats(LilyPondProgram.from(System::getProperty), LegatoGaps.from(System::getProperty)));
+        this(formats(LilyPondProgram.from(System::getProperty), MidiFormat.from(System::getProperty)));
     }
 
     /** A service with exactly these formats (for tests, or a LilyPond found elsewhere). */
@@ -52,17 +52,17 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     @Activate
     void activate(BundleContext context) {
-        register(formats(LilyPondProgram.from(context::getProperty), LegatoGaps.from(context::getProperty)));
+        register(formats(LilyPondProgram.from(context::getProperty), MidiFormat.from(context::getProperty)));
     }
 
     /** Every format this service knows, sheet music engraved by {@code lilypond}. */
     public static List<ScoreFormat> formats(LilyPondProgram lilypond) {
-        return formats(lilypond, LegatoGaps.DEFAULT);
+        return formats(lilypond, new MidiFormat());
     }
 
-    /** Every format this service knows, MIDI read with {@code legato}'s rule for articulation gaps. */
-    public static List<ScoreFormat> formats(LilyPondProgram lilypond, LegatoGaps legato) {
-        return List.of(new MusicXmlFormat(), new MidiFormat(legato), new LilyPondFormat(lilypond), new WavFormat());
+    /** Every format this service knows, MIDI read by {@code midi} (with its rule for articulation gaps). */
+    public static List<ScoreFormat> formats(LilyPondProgram lilypond, MidiFormat midi) {
+        return List.of(new MusicXmlFormat(), midi, new LilyPondFormat(lilypond), new WavFormat());
     }
 
     private void register(List<ScoreFormat> formats) {

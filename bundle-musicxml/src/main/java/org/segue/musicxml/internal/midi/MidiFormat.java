@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
@@ -36,6 +37,8 @@ import org.segue.musicxml.internal.ScoreFormat;
 public class MidiFormat implements ScoreFormat {
 
     private final LegatoGaps legato;
+    /** Why the legato property could not be used, or null; then every read is refused with it. */
+    private final String badLegato;
 
     /** Reads with the default legato rule ({@link LegatoGaps#DEFAULT}). */
     public MidiFormat() {
@@ -44,7 +47,24 @@ public class MidiFormat implements ScoreFormat {
 
     /** Reads closing the articulation gaps that {@code legato} calls legato. */
     public MidiFormat(LegatoGaps legato) {
+        this(legato, null);
+    }
+
+    private MidiFormat(LegatoGaps legato, String badLegato) {
         this.legato = legato;
+        this.badLegato = badLegato;
+    }
+
+    /**
+     * Reads with the legato rule that {@code properties} name ({@link LegatoGaps#from}); a bad value does not stop
+     * the service but refuses every MIDI file with one line that names the property.
+     */
+    public static MidiFormat from(Function<String, String> properties) {
+        try {
+            return new MidiFormat(LegatoGaps.from(properties));
+        } catch (IllegalArgumentException e) {
+            return new MidiFormat(LegatoGaps.DEFAULT, e.getMessage());
+        }
     }
 
     /** Larger than any score-sized MIDI file; a bound so that a wrong file cannot exhaust memory. */
@@ -57,6 +77,10 @@ public class MidiFormat implements ScoreFormat {
 
     @Override
     public Score read(InputStream in, String name) throws ScoreFileException {
+        if (badLegato != null) {
+            throw new ScoreFileException(name, null, "cannot be read as MIDI: " + badLegato + "; fix or remove -D"
+                    + LegatoGaps.PROPERTY);
+        }
         byte[] bytes = readBounded(in, name);
         SmfChecker.check(bytes, name);
         Sequence sequence;

@@ -103,6 +103,16 @@ class LegatoGapsTest {
                 .hasMessageContaining("not '1/2'");
     }
 
+    @Test
+    void aBadPropertyRefusesEveryMidiFileWithOneLineThatNamesIt() {
+        MidiFormat format = MidiFormat.from(Map.of(LegatoGaps.PROPERTY, "abc")::get);
+        assertThatThrownBy(() -> format.read(new ByteArrayInputStream(detachedLine().type1()), "piece.mid"))
+                .isInstanceOf(ScoreFileException.class)
+                .hasMessage("piece.mid: cannot be read as MIDI: segue.midi.legatoGap must be a share of a whole note "
+                        + "from 0 to 1/4, like 1/16 or 1/32 (0: keep every gap), not 'abc'; fix or remove "
+                        + "-Dsegue.midi.legatoGap");
+    }
+
     private static Score read(SmfBuilder midi, LegatoGaps legato) throws ScoreFileException {
         return new MidiFormat(legato).read(new ByteArrayInputStream(midi.type1()), "test.mid");
     }
