@@ -10,9 +10,17 @@ package org.segue.continuation;
  * @param soundingPiece the same share in the piece
  * @param densityNew notes and chords struck per beat in the new measures (a tied continuation is not struck)
  * @param densityPiece the same in the piece
+ * @param silentBarsNew new measures in which the staff neither strikes nor holds a note: whole-bar rests
+ * @param silentBarsPiece the same among the piece's measures compared
  */
-public record StaffActivity(double soundingNew, double soundingPiece, double densityNew, double densityPiece) {
+public record StaffActivity(double soundingNew, double soundingPiece, double densityNew, double densityPiece,
+                            int silentBarsNew, int silentBarsPiece) {
 
     /** A staff with no beats to measure. */
-    public static final StaffActivity NONE = new StaffActivity(0, 0, 0, 0);
+    public static final StaffActivity NONE = new StaffActivity(0, 0, 0, 0, 0, 0);
+
+    /** The figures of report version 1.1, without the silent bars. */
+    public StaffActivity(double soundingNew, double soundingPiece, double densityNew, double densityPiece) {
+        this(soundingNew, soundingPiece, densityNew, densityPiece, 0, 0);
+    }
 }

@@ -3,7 +3,7 @@
  * report types. No DL4J type appears here.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.segue.continuation;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,11 +32,14 @@ package org.segue.training;
  * @param augment whether each training window is also learned moved by an octave and with its durations doubled
  *        or halved, one of these forms chosen at random per window and epoch (see {@code Augmentation}); the
  *        held-out pieces are never changed (default {@value #DEFAULT_AUGMENT})
+ * @param listening whether each staff's network also reads, at every step, the other staff's sound and the metric
+ *        position at the onset it predicts (see {@code OnsetContext}); false gives the published design's two
+ *        independent networks (default {@value #DEFAULT_LISTENING})
  */
 public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
                              int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
                              long seed, int sequenceLength, int windowStride, double heldOutShare,
-                             int minEventCount, boolean augment) {
+                             int minEventCount, boolean augment, boolean listening) {
 
     public static final int DEFAULT_HIDDEN_SIZE = 256;
     public static final double DEFAULT_DROPOUT = 0.3;
@@ -53,6 +56,9 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public static final double DEFAULT_HELD_OUT_SHARE = 0.15;
     public static final int DEFAULT_MIN_EVENT_COUNT = 2;
     public static final boolean DEFAULT_AUGMENT = true;
+    public static final boolean DEFAULT_LISTENING = true;
+    /** How many numbers a listening network reads besides its own event: {@code OnsetContext.WIDTH}. */
+    public static final int CONTEXT_WIDTH = 19;
 
     public TrainingConfig {
         requireAtLeast("hidden size", hiddenSize, 1);
@@ -81,12 +87,22 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
         requireAtLeast("minimum event count", minEventCount, 1);
     }
 
+    /** A configuration of independent networks, as every model before listening networks was. */
+    public TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
+                          int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
+                          long seed, int sequenceLength, int windowStride, double heldOutShare, int minEventCount,
+                          boolean augment) {
+        this(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, learningRate, batchSize,
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, false);
+    }
+
     /** The documented defaults: the configuration of the shipped model. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(DEFAULT_HIDDEN_SIZE, DEFAULT_DROPOUT, DEFAULT_DENSE_SIZE,
                 DEFAULT_EVENT_EMBEDDING_SIZE, DEFAULT_DURATION_EMBEDDING_SIZE, DEFAULT_LEARNING_RATE,
                 DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_PATIENCE, DEFAULT_SEED, DEFAULT_SEQUENCE_LENGTH,
-                DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT, DEFAULT_AUGMENT);
+                DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT, DEFAULT_AUGMENT,
+                DEFAULT_LISTENING);
     }
 
     /** DL4J's dropout parameter: the probability of keeping a unit. */
@@ -97,84 +113,96 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public TrainingConfig withHiddenSize(int value) {
         return new TrainingConfig(value, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withDropout(double value) {
         return new TrainingConfig(hiddenSize, value, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withDenseSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, value, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withEmbeddingSizes(int events, int durations) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, events, durations, learningRate, batchSize,
-                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment);
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, listening);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, value,
-                batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment);
+                batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment,
+                listening);
     }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, value, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, value, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, value, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, value, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     /** Also moves the window stride to half the new length, the default proportion. */
     public TrainingConfig withSequenceLength(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, value, Math.max(1, value / 2), heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withWindowStride(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, value, heldOutShare,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withHeldOutShare(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, value,
-                minEventCount, augment);
+                minEventCount, augment, listening);
     }
 
     public TrainingConfig withMinEventCount(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                value, augment);
+                value, augment, listening);
     }
 
     public TrainingConfig withAugment(boolean value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, value);
+                minEventCount, value, listening);
+    }
+
+    public TrainingConfig withListening(boolean value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount, augment, value);
+    }
+
+    /** The numbers a network reads at every step besides its own event's embeddings: 0 for independent ones. */
+    public int contextWidth() {
+        return listening ? CONTEXT_WIDTH : 0;
     }
 
     private static void requireAtLeast(String name, int value, int least) {

@@ -13,6 +13,8 @@ import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.model.Token;
 import org.segue.core.internal.preprocess.DurationCategory;
 import org.segue.core.internal.preprocess.EventLabel;
+import org.segue.core.internal.preprocess.Meter;
+import org.segue.core.internal.preprocess.OnsetContext;
 import org.segue.core.internal.preprocess.StaffStream;
 import org.segue.core.internal.preprocess.StreamExtractor;
 import org.segue.core.internal.preprocess.Transposition;
@@ -24,6 +26,7 @@ import org.segue.model.Measure;
 import org.segue.model.Mode;
 import org.segue.model.Part;
 import org.segue.model.Score;
+import org.segue.model.TimeSignature;
 import org.segue.training.Staff;
 
 /**
@@ -70,19 +73,30 @@ final class ContinuationGenerator {
         List<Timeline> timelines = List.of(new Timeline(), new Timeline());
         List<Duration> newLengths = extender.measureLengths();
         Duration newMeasure = newLengths.get(newLengths.size() - 1);
+        List<StaffStream> streams = new ArrayList<>();
+        for (int staff = 1; staff <= staves; staff++) {
+            streams.add(StreamExtractor.stream(network(staves, staff, clefs), part, staff, toCanonical));
+        }
+        Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
+        Meter meter = meterWithNewBars(part, extender);
         List<StaffGenerator> generators = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
-            Staff network = staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
-                    : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
+            Staff network = network(staves, staff, clefs);
             StaffModel staffModel = model.staff(network);
+            StaffStream own = streams.get(staff - 1);
+            StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
             SplittableRandom random = new SplittableRandom(seed + 0x5DEECE66DL * staff);
-            generators.add(new StaffGenerator(staffModel,
-                    prefix(staffModel, StreamExtractor.stream(network, part, staff, toCanonical)),
+            EventLabel otherLast = other == null || other.size() == 0 ? null
+                    : other.events().get(other.size() - 1).label();
+            ContextSource context = new ContextSource(timelines.get(2 - staff), OnsetContext.seesSameOnset(network),
+                    otherLast, fromCanonical, meter, pieceLength);
+            Prefix prefix = prefix(staffModel, own, other, meter);
+            generators.add(new StaffGenerator(staffModel, prefix.tokens(), prefix.contexts(),
                     network == Staff.TREBLE, fromCanonical, speller,
                     new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                     new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
                     request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
-                    RestLimits.of(part.measures(), staff, newMeasure)));
+                    RestLimits.of(part.measures(), staff, newMeasure), context));
         }
 
         List<Duration> lengths = extender.measureLengths();
@@ -108,10 +122,40 @@ final class ContinuationGenerator {
         };
     }
 
+    /** Which network continues staff {@code staff} (from 1) of a part with {@code staves} staves. */
+    private static Staff network(int staves, int staff, List<Clef> clefs) {
+        return staves == 2 ? (staff == 1 ? Staff.TREBLE : Staff.BASS)
+                : (clefs.get(0).isBass() ? Staff.BASS : Staff.TREBLE);
+    }
+
+    /**
+     * The piece's bars, then the new ones in the time signature at the end; an unfinished last bar becomes a whole
+     * one, as the new music completes it.
+     */
+    private static Meter meterWithNewBars(Part part, ScoreExtender extender) {
+        List<Duration> lengths = new ArrayList<>(extender.measureLengths());
+        Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
+        Duration from = pieceLength.minus(extender.origin());
+        lengths.set(0, lengths.get(0).plus(extender.origin()));
+        TimeSignature time = part.measures().get(part.measures().size() - 1).time();
+        return Meter.of(part.measures()).followedBy(from, lengths, time);
+    }
+
+    /** Tokens to prime a network with, and for each but the last the onset context of the event after it. */
+    private record Prefix(List<Token> tokens, float[] contexts) {
+    }
+
     /** The last events of a staff as tokens; a staff with no music yet starts from a rest. */
-    private static List<Token> prefix(StaffModel model, StaffStream stream) {
+    private static Prefix prefix(StaffModel model, StaffStream stream, StaffStream other, Meter meter) {
         List<Token> tokens = model.tokens(stream);
-        if (tokens.isEmpty()) return List.of(model.token(EventLabel.REST, DurationCategory.of(Duration.QUARTER)));
-        return tokens.subList(Math.max(0, tokens.size() - PRIME_EVENTS), tokens.size());
+        if (tokens.isEmpty()) {
+            return new Prefix(List.of(model.token(EventLabel.REST, DurationCategory.of(Duration.QUARTER))),
+                    new float[0]);
+        }
+        int from = Math.max(0, tokens.size() - PRIME_EVENTS);
+        float[] all = OnsetContext.of(stream, other, meter);
+        int width = OnsetContext.WIDTH;
+        float[] contexts = java.util.Arrays.copyOfRange(all, (from + 1) * width, tokens.size() * width);
+        return new Prefix(tokens.subList(from, tokens.size()), contexts);
     }
 }

@@ -69,31 +69,40 @@ final class ContinuationReporter {
         int[] inPiece = beatsPlayed(piece, staff);
         int[] inNew = beatsPlayed(added, staff);
         return new StaffActivity(share(inNew[0], inNew[2]), share(inPiece[0], inPiece[2]),
-                density(inNew), density(inPiece));
+                density(inNew), density(inPiece), inNew[3], inPiece[3]);
     }
 
     private static double density(int[] counts) {
         return counts[2] == 0 ? 0 : (double) counts[1] / counts[2];
     }
 
-    /** {beats on which the staff sounds, notes and chords struck, beats} over some measures. */
+    /**
+     * {beats on which the staff sounds, notes and chords struck, beats, silent measures} over some measures; a
+     * measure is silent when the staff strikes no note in it and sounds on none of its beats.
+     */
     private static int[] beatsPlayed(List<Measure> measures, int staff) {
         int sounding = 0;
         int struck = 0;
         int beats = 0;
+        int silentMeasures = 0;
         for (Measure m : measures) {
             if (m.staffCount() < staff) continue;
+            int soundingHere = 0;
+            int struckHere = 0;
             for (Duration beat : beats(m)) {
                 beats++;
-                if (!soundingAt(m, staff, beat).isEmpty()) sounding++;
+                if (!soundingAt(m, staff, beat).isEmpty()) soundingHere++;
             }
             for (Voice v : m.voicesOnStaff(staff)) {
                 for (Event e : v.events()) {
-                    if (!attacks(e).isEmpty()) struck++;
+                    if (!attacks(e).isEmpty()) struckHere++;
                 }
             }
+            if (soundingHere == 0 && struckHere == 0) silentMeasures++;
+            sounding += soundingHere;
+            struck += struckHere;
         }
-        return new int[] {sounding, struck, beats};
+        return new int[] {sounding, struck, beats, silentMeasures};
     }
 
     /** The beats of a measure as it really lasts (a pickup has fewer): every beat, dotted in compound time. */

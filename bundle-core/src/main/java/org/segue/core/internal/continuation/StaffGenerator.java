@@ -27,6 +27,10 @@ import org.segue.model.Pitch;
  * positions no one could read (a 32nd after a triplet, say); where no duration fits, any is allowed.
  *
  * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff.
+ *
+ * <p>Listening: a listening network predicts each sound knowing the other staff's sound at its onset (see
+ * {@link ContextSource}). That is known only when this staff's turn comes, so the token chosen last is fed to the
+ * network then, with the context of the onset that follows it, rather than as soon as it is chosen.
  */
 final class StaffGenerator implements StreamBalancer.SoundSource {
 
@@ -48,6 +52,8 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final Timeline other;
     private final Duration origin;
     private final RestLimits restLimits;
+    private final ContextSource context;
+    private Token pending;
     private Distributions next;
     private Duration silence = Duration.ZERO;
     private double silentQuarters;
@@ -55,14 +61,16 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
 
     /**
      * @param prefix the staff's last events, as tokens, to prime the network with
+     * @param prefixContexts for each token of the prefix but the last, the onset context of the event after it
+     *        (see {@link org.segue.core.internal.preprocess.OnsetContext}), one after the other
      * @param upper whether this is the upper staff (its highest pitch meets the lower staff's lowest)
      * @param semitones the move from C major / A minor to the output key
      * @param own where this staff's sounds are recorded
      * @param other the other staff's sounds, or an empty timeline for a one-staff part
      */
-    StaffGenerator(StaffModel model, List<Token> prefix, boolean upper, int semitones, PitchSpeller speller,
-                   TopKSampler events, TopKSampler durations, double harmony, Timeline own, Timeline other,
-                   Duration origin, RestLimits restLimits) {
+    StaffGenerator(StaffModel model, List<Token> prefix, float[] prefixContexts, boolean upper, int semitones,
+                   PitchSpeller speller, TopKSampler events, TopKSampler durations, double harmony, Timeline own,
+                   Timeline other, Duration origin, RestLimits restLimits, ContextSource context) {
         this.model = model;
         this.session = model.newSession(1);
         this.upper = upper;
@@ -75,11 +83,14 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.other = other;
         this.origin = origin;
         this.restLimits = restLimits;
-        this.next = session.prime(prefix).get(0);
+        this.context = context;
+        session.read(prefix.subList(0, prefix.size() - 1), prefixContexts);
+        this.pending = prefix.get(prefix.size() - 1);
     }
 
     @Override
     public Sound next() {
+        next = session.step(pending, session.contextWidth() > 0 ? context.at(own.end()) : null);
         Sound against = other.soundingAt(own.end());
         boolean restAllowed = restLimits.allowsRestAfter(silence);
         double restWeight = restLimits.restWeight(silentQuarters, totalQuarters);
@@ -92,7 +103,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         silence = rest ? silence.plus(sound.duration()) : Duration.ZERO;
         if (rest) silentQuarters += sound.duration().toQuarters();
         totalQuarters += sound.duration().toQuarters();
-        next = session.step(new Token(event, duration));
+        pending = new Token(event, duration);
         return sound;
     }
 

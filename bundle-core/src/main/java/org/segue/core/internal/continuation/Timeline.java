@@ -22,6 +22,22 @@ final class Timeline {
         return end;
     }
 
+    /**
+     * The latest sound that starts before {@code t} (or at {@code t}, when {@code orAt}), with its onset; null when
+     * none does.
+     */
+    Placed latestStarting(Duration t, boolean orAt) {
+        for (int i = sounds.size() - 1; i >= 0; i--) {
+            int c = onsets.get(i).compareTo(t);
+            if (c < 0 || (orAt && c == 0)) return new Placed(onsets.get(i), sounds.get(i));
+        }
+        return null;
+    }
+
+    /** A sound with its onset. */
+    record Placed(Duration onset, Sound sound) {
+    }
+
     /** The sound that has begun and not yet ended at {@code t}, or null where nothing known sounds then. */
     Sound soundingAt(Duration t) {
         for (int i = sounds.size() - 1; i >= 0; i--) {

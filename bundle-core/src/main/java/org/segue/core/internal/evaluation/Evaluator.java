@@ -62,7 +62,7 @@ public final class Evaluator {
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);
         for (Staff staff : Staff.values()) {
             streams.put(staff, PreparedCorpus.encode(prepared.streams(staff, true),
-                    model.staff(staff).vocabularies()));
+                    model.staff(staff).vocabularies(), model.metadata().config().listening()));
         }
         return evaluate(model, corpus.name(), evaluated, sharesPieces, streams);
     }

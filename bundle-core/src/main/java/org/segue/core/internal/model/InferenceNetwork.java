@@ -44,7 +44,7 @@ final class InferenceNetwork {
      */
     static InferenceNetwork fromParameters(float[] parameters, TrainingConfig config, int events, int durations) {
         int h = config.hiddenSize();
-        int merged = config.eventEmbeddingSize() + config.durationEmbeddingSize();
+        int merged = config.eventEmbeddingSize() + config.durationEmbeddingSize() + config.contextWidth();
         long expected = (long) events * config.eventEmbeddingSize()
                 + (long) durations * config.durationEmbeddingSize()
                 + (merged + h + 1L) * 4 * h + 2 * (2L * h + 1) * 4 * h
@@ -114,14 +114,22 @@ final class InferenceNetwork {
         return new State(lstms);
     }
 
+    /** How many numbers of onset context the network reads at every step: 0 for an independent network. */
+    int contextWidth() {
+        return lstms[0].inputs - events.width - durations.width;
+    }
+
     /**
-     * Reads one token into {@code state}. With {@code out} not null, also computes the distributions of the next
-     * step into it; priming skips them for all but the last token.
+     * Reads one token into {@code state}, with the onset context of the step it predicts (see
+     * {@code OnsetContext}; ignored, and may be null, for an independent network). With {@code out} not null,
+     * also computes the distributions of the next step into it; priming skips them for all but the last token.
      */
-    void step(State state, Token token, Distributions out) {
+    void step(State state, Token token, float[] context, Distributions out) {
         float[] x = state.input;
         events.lookup(token.event(), x, 0);
         durations.lookup(token.duration(), x, events.width);
+        int width = contextWidth();
+        if (width > 0) System.arraycopy(context, 0, x, events.width + durations.width, width);
         for (int l = 0; l < lstms.length; l++) {
             lstms[l].step(x, state.hidden[l], state.cell[l], state.gates[l]);
             x = state.hidden[l];

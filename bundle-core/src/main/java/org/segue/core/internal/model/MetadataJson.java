@@ -122,6 +122,7 @@ public final class MetadataJson {
         n.put("heldOutShare", c.heldOutShare());
         n.put("minEventCount", c.minEventCount());
         n.put("augment", c.augment());
+        n.put("listening", c.listening());
     }
 
     /** Reads a configuration written by {@link #write}; also used for checkpoints. */
@@ -133,7 +134,8 @@ public final class MetadataJson {
                     required(n, "batchSize").asInt(), required(n, "epochs").asInt(), required(n, "patience").asInt(),
                     required(n, "seed").asLong(), required(n, "sequenceLength").asInt(),
                     required(n, "windowStride").asInt(), required(n, "heldOutShare").asDouble(),
-                    required(n, "minEventCount").asInt(), n.path("augment").asBoolean(false));
+                    required(n, "minEventCount").asInt(), n.path("augment").asBoolean(false),
+                    n.path("listening").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new IOException("bad configuration: " + e.getMessage(), e);
         }

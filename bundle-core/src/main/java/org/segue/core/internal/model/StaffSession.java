@@ -11,6 +11,10 @@ import java.util.List;
  * <p>A session has a batch size: row {@code r} is an independent sequence (a variation). Use it as
  * {@code prime(prefix)} once (every row reads the same prefix), then {@code step(tokens)} once per generated step
  * with each row's chosen token; each call returns, per row, the distributions of the next event and duration.
+ *
+ * <p>A listening network (see {@code OnsetContext}) also reads, with each token, the onset context of the step it
+ * predicts: the situation where the token's event ends. Where a call is given no context (null), it reads zeros,
+ * which the network never saw in training; an independent network ignores contexts.
  */
 public final class StaffSession {
 
@@ -34,19 +38,25 @@ public final class StaffSession {
         return rows.length;
     }
 
+    /** {@link #prime(List, float[])} without onset contexts. */
+    public List<Distributions> prime(List<Token> prefix) {
+        return prime(prefix, null);
+    }
+
     /**
      * Forgets any earlier state and reads {@code prefix} into every row.
      *
      * @param prefix at least one token (for a staff with no music yet, a rest: {@link StaffModel#restEvent()})
+     * @param contexts for each token, the onset context of the step after it, {@link #contextWidth()} numbers a
+     *        token one after the other; or null
      * @return per row, the distributions after the prefix's last token
      */
-    public List<Distributions> prime(List<Token> prefix) {
+    public List<Distributions> prime(List<Token> prefix, float[] contexts) {
         if (prefix.isEmpty()) throw new IllegalArgumentException("priming needs at least one token");
-        prefix.forEach(this::checked);
-        InferenceNetwork.State primed = network.newState();
-        for (int t = 0; t < prefix.size() - 1; t++) network.step(primed, prefix.get(t), null);
+        InferenceNetwork.State primed = stateAfter(prefix.subList(0, prefix.size() - 1), contexts);
         Distributions last = network.newDistributions();
-        network.step(primed, prefix.get(prefix.size() - 1), last);
+        network.step(primed, checked(prefix.get(prefix.size() - 1)),
+                context(contexts, prefix.size() - 1), last);
         List<Distributions> out = new ArrayList<>(rows.length);
         for (int r = 0; r < rows.length; r++) {
             rows[r] = primed.copy();
@@ -56,18 +66,54 @@ public final class StaffSession {
     }
 
     /**
+     * Forgets any earlier state and reads {@code tokens} into every row without computing distributions: the
+     * first part of a priming whose last token waits for its context (see {@link #step(Token, float[])}).
+     */
+    public void read(List<Token> tokens, float[] contexts) {
+        InferenceNetwork.State read = stateAfter(tokens, contexts);
+        for (int r = 0; r < rows.length; r++) rows[r] = r == rows.length - 1 ? read : read.copy();
+    }
+
+    private InferenceNetwork.State stateAfter(List<Token> tokens, float[] contexts) {
+        InferenceNetwork.State state = network.newState();
+        for (int t = 0; t < tokens.size(); t++) {
+            network.step(state, checked(tokens.get(t)), context(contexts, t), null);
+        }
+        return state;
+    }
+
+    /** How many numbers of onset context the network reads with each token: 0 for an independent network. */
+    public int contextWidth() {
+        return network.contextWidth();
+    }
+
+    /** The {@code t}-th context of a flat array, or zeros (also where there are none). */
+    private float[] context(float[] contexts, int t) {
+        int width = network.contextWidth();
+        if (width == 0) return null;
+        return contexts == null ? new float[width] : java.util.Arrays.copyOfRange(contexts, t * width, (t + 1) * width);
+    }
+
+    /** {@link #step(List, List)} without onset contexts. */
+    public List<Distributions> step(List<Token> tokens) {
+        return step(tokens, null);
+    }
+
+    /**
      * Feeds one token per row and returns, per row, the distributions of the step after it.
      *
      * @param tokens exactly {@link #batchSize()} tokens, row by row
+     * @param contexts per row, the onset context of the step after its token; or null
      */
-    public List<Distributions> step(List<Token> tokens) {
+    public List<Distributions> step(List<Token> tokens, List<float[]> contexts) {
         if (tokens.size() != rows.length) {
             throw new IllegalArgumentException("this session has " + rows.length + " rows, not " + tokens.size());
         }
         List<Distributions> out = new ArrayList<>(rows.length);
         for (int r = 0; r < rows.length; r++) {
             Distributions next = network.newDistributions();
-            network.step(rows[r], checked(tokens.get(r)), next);
+            float[] context = contexts == null ? context(null, 0) : contexts.get(r);
+            network.step(rows[r], checked(tokens.get(r)), context, next);
             out.add(next);
         }
         return out;
@@ -76,6 +122,11 @@ public final class StaffSession {
     /** {@link #step(List)} for a session of one row. */
     public Distributions step(Token token) {
         return step(List.of(token)).get(0);
+    }
+
+    /** {@link #step(List, List)} for a session of one row. */
+    public Distributions step(Token token, float[] context) {
+        return step(List.of(token), java.util.Collections.singletonList(context)).get(0);
     }
 
     /** Forgets the recurrent state; the next call should be {@link #prime}. */

@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -48,6 +49,7 @@ public final class GraphTrainer {
 
     private final Embedding eventEmbedding;
     private final Embedding durationEmbedding;
+    private final int contextWidth; // numbers of onset context after the embeddings; 0 for an independent network
     private final LstmLayerPass[] lstms;
     private final INDArray[][] lstmGradients;
     private final double[] keepProbability; // per LSTM layer, for its input; 1 where there is no dropout
@@ -62,6 +64,8 @@ public final class GraphTrainer {
         this.gradient = Nd4j.create(DataType.FLOAT, parameters.shape(), 'c');
         this.eventEmbedding = new Embedding(graph.getLayer("eventEmbedding"), this);
         this.durationEmbedding = new Embedding(graph.getLayer("durationEmbedding"), this);
+        long firstInputs = graph.getLayer("lstm1").paramTable().get("W").size(0);
+        this.contextWidth = (int) firstInputs - eventEmbedding.width - durationEmbedding.width;
         String[] names = {"lstm1", "lstm2", "lstm3"};
         lstms = new LstmLayerPass[names.length];
         lstmGradients = new INDArray[names.length][];
@@ -118,10 +122,11 @@ public final class GraphTrainer {
      * of sequences, as DL4J's {@code computeGradientAndScore} leaves it) in {@link #gradient()}; returns the score.
      */
     double computeGradient(List<Sequence> batch) {
-        Batch data = Batch.of(batch);
+        Batch data = Batch.of(batch, contextWidth);
         int rows = data.steps * data.sequences;
         // forward
         INDArray x = eventEmbedding.forward(data.eventIn, durationEmbedding, data.durationIn, rows);
+        if (contextWidth > 0) x = Nd4j.hstack(x, Nd4j.create(data.context, new long[] {rows, contextWidth}, 'c'));
         INDArray[] inputs = new INDArray[lstms.length];
         INDArray[] masks = new INDArray[lstms.length];
         for (int l = 0; l < lstms.length; l++) {
@@ -143,6 +148,10 @@ public final class GraphTrainer {
             INDArray[] g = lstmGradients[l];
             dx = lstms[l].backward(inputs[l], dx, g[0], g[1], g[2], true);
             if (masks[l] != null) dx.muli(masks[l]);
+        }
+        if (contextWidth > 0) { // the context has no weights to learn: only the embeddings' columns go back
+            dx = dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, eventEmbedding.width + durationEmbedding.width))
+                    .dup('c');
         }
         eventEmbedding.backward(data.eventIn, dx, 0, rows);
         durationEmbedding.backward(data.durationIn, dx, eventEmbedding.width, rows);
@@ -339,11 +348,14 @@ public final class GraphTrainer {
         }
     }
 
-    /** A minibatch as time-major index arrays: row {@code t * sequences + b}. */
+    /**
+     * A minibatch as time-major index arrays: row {@code t * sequences + b}; with {@code context} (for a listening
+     * network), the onset context of each row's target, {@code contextWidth} numbers a row.
+     */
     private record Batch(int steps, int sequences, int[] eventIn, int[] durationIn, int[] eventOut,
-                         int[] durationOut, float[] mask) {
+                         int[] durationOut, float[] mask, float[] context) {
 
-        static Batch of(List<Sequence> batch) {
+        static Batch of(List<Sequence> batch, int contextWidth) {
             int n = batch.size();
             int steps = batch.stream().mapToInt(s -> s.window().length()).max().orElse(0);
             int rows = steps * n;
@@ -352,11 +364,17 @@ public final class GraphTrainer {
             int[] eventOut = new int[rows];
             int[] durationOut = new int[rows];
             float[] mask = new float[rows];
+            float[] context = contextWidth > 0 ? new float[rows * contextWidth] : null;
             for (int b = 0; b < n; b++) {
                 Sequence s = batch.get(b);
                 int start = s.window().start();
                 int[] events = s.stream().events();
                 int[] durations = s.stream().durations();
+                float[] onsets = s.stream().context();
+                if (context != null && onsets == null) {
+                    throw new IllegalArgumentException(s.stream().piece() + ": a listening network needs the "
+                            + "stream's onset contexts");
+                }
                 for (int t = 0; t < s.window().length(); t++) {
                     int r = t * n + b;
                     eventIn[r] = events[start + t];
@@ -364,9 +382,13 @@ public final class GraphTrainer {
                     eventOut[r] = events[start + t + 1];
                     durationOut[r] = durations[start + t + 1];
                     mask[r] = 1f;
+                    if (context != null) {
+                        System.arraycopy(onsets, (start + t + 1) * contextWidth, context, r * contextWidth,
+                                contextWidth);
+                    }
                 }
             }
-            return new Batch(steps, n, eventIn, durationIn, eventOut, durationOut, mask);
+            return new Batch(steps, n, eventIn, durationIn, eventOut, durationOut, mask, context);
         }
     }
 }

@@ -31,7 +31,9 @@ import org.segue.training.TrainingConfig;
  * duration index -> embedding (durationEmbeddingSize) /         -> dense (ReLU) -> softmax "nextEvent"
  *                                                                               -> softmax "nextDuration"
  * </pre>
- * Inputs and labels are class indices shaped {@code [batch, 1, steps]}; both heads use sparse categorical
+ * A listening network (see {@link TrainingConfig#listening()}) has a third input, {@code context}, of
+ * {@link TrainingConfig#contextWidth()} numbers per step shaped {@code [batch, width, steps]}, merged after the two
+ * embeddings. Inputs and labels are class indices shaped {@code [batch, 1, steps]}; both heads use sparse categorical
  * cross-entropy, and the graph's loss is their sum. Dropout is set on the second and third LSTM layers, where DL4J
  * applies it to the layer's input, that is to the output of the layer before; DL4J wants the keep probability, so
  * it gets {@link TrainingConfig#keepProbability()}. The dense layer is wrapped in {@link TimeDistributed}: a plain
@@ -42,6 +44,8 @@ public final class StaffNetworkFactory {
 
     public static final String EVENT_INPUT = "event";
     public static final String DURATION_INPUT = "duration";
+    /** A listening network's third input: {@link TrainingConfig#contextWidth()} numbers per step. */
+    public static final String CONTEXT_INPUT = "context";
     public static final String EVENT_OUTPUT = "nextEvent";
     public static final String DURATION_OUTPUT = "nextDuration";
     public static final double GRADIENT_CLIP = 1.0;
@@ -64,8 +68,8 @@ public final class StaffNetworkFactory {
 
     static ComputationGraphConfiguration configuration(TrainingConfig c, int events, int durations) {
         int h = c.hiddenSize();
-        int merged = c.eventEmbeddingSize() + c.durationEmbeddingSize();
-        return new NeuralNetConfiguration.Builder()
+        int merged = c.eventEmbeddingSize() + c.durationEmbeddingSize() + c.contextWidth();
+        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(c.learningRate()))
@@ -74,14 +78,22 @@ public final class StaffNetworkFactory {
                 .gradientNormalizationThreshold(GRADIENT_CLIP)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .graphBuilder()
-                .addInputs(EVENT_INPUT, DURATION_INPUT)
-                .addLayer("eventEmbedding", new EmbeddingSequenceLayer.Builder()
+                .graphBuilder();
+        if (c.listening()) {
+            graph.addInputs(EVENT_INPUT, DURATION_INPUT, CONTEXT_INPUT);
+        } else {
+            graph.addInputs(EVENT_INPUT, DURATION_INPUT);
+        }
+        graph.addLayer("eventEmbedding", new EmbeddingSequenceLayer.Builder()
                         .nIn(events).nOut(c.eventEmbeddingSize()).build(), EVENT_INPUT)
                 .addLayer("durationEmbedding", new EmbeddingSequenceLayer.Builder()
-                        .nIn(durations).nOut(c.durationEmbeddingSize()).build(), DURATION_INPUT)
-                .addVertex("input", new MergeVertex(), "eventEmbedding", "durationEmbedding")
-                .addLayer("lstm1", lstm(merged, h, null), "input")
+                        .nIn(durations).nOut(c.durationEmbeddingSize()).build(), DURATION_INPUT);
+        if (c.listening()) {
+            graph.addVertex("input", new MergeVertex(), "eventEmbedding", "durationEmbedding", CONTEXT_INPUT);
+        } else {
+            graph.addVertex("input", new MergeVertex(), "eventEmbedding", "durationEmbedding");
+        }
+        return graph.addLayer("lstm1", lstm(merged, h, null), "input")
                 .addLayer("lstm2", lstm(h, h, dropout(c)), "lstm1")
                 .addLayer("lstm3", lstm(h, h, dropout(c)), "lstm2")
                 .addLayer("dense", new TimeDistributed(new DenseLayer.Builder().nIn(h).nOut(c.denseSize())

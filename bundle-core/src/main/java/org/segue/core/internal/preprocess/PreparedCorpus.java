@@ -17,8 +17,13 @@ import org.segue.training.Staff;
  */
 public record PreparedCorpus(String name, PieceSplit split, List<PreparedPiece> pieces) {
 
-    /** One staff of one piece. */
-    public record NamedStream(String piece, StaffStream stream) {
+    /** One staff of one piece, with the whole piece it comes from. */
+    public record NamedStream(String piece, StaffStream stream, PieceStreams whole) {
+
+        /** The onset contexts of this stream, or of one of its other forms (see {@link PieceStreams#contextOf}). */
+        public float[] contextOf(StaffStream form) {
+            return whole.contextOf(stream.staff(), form);
+        }
     }
 
     public PreparedCorpus {
@@ -87,13 +92,22 @@ public record PreparedCorpus(String name, PieceSplit split, List<PreparedPiece> 
         for (PreparedPiece p : pieces) {
             if (p.heldOut() != heldOut) continue;
             Optional<StaffStream> s = p.streams().stream(staff);
-            s.ifPresent(stream -> streams.add(new NamedStream(p.name(), stream)));
+            s.ifPresent(stream -> streams.add(new NamedStream(p.name(), stream, p.streams())));
         }
         return streams;
     }
 
-    /** Encodes streams with a staff's vocabularies. */
+    /** Encodes streams with a staff's vocabularies, without onset contexts. */
     public static List<EncodedStream> encode(List<NamedStream> streams, StaffVocabularies vocabularies) {
-        return streams.stream().map(s -> vocabularies.encode(s.piece(), s.stream())).toList();
+        return encode(streams, vocabularies, false);
+    }
+
+    /** Encodes streams with a staff's vocabularies, with their onset contexts for a listening network. */
+    public static List<EncodedStream> encode(List<NamedStream> streams, StaffVocabularies vocabularies,
+                                             boolean listening) {
+        return streams.stream().map(s -> {
+            EncodedStream encoded = vocabularies.encode(s.piece(), s.stream());
+            return listening ? encoded.withContext(s.contextOf(s.stream())) : encoded;
+        }).toList();
     }
 }

@@ -57,7 +57,8 @@ public final class StreamExtractor {
             StaffStream stream = stream(staff, source.part(), source.staff(), transposition.semitones());
             if (stream.size() > 0) streams.put(staff, stream);
         });
-        return new PieceStreams(key, transposition, streams);
+        Meter meter = keyPart == null ? Meter.COMMON : Meter.of(keyPart.measures());
+        return new PieceStreams(key, transposition, streams, meter);
     }
 
     /**

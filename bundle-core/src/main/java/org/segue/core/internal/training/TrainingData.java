@@ -59,16 +59,18 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
             List<List<StaffStream>> otherForms = formsOf(originals, config);
             StaffVocabularies v = vocabularies(staff, originals, otherForms, config);
             vocabularies.put(staff, v);
-            training.put(staff, PreparedCorpus.encode(train, v));
+            training.put(staff, PreparedCorpus.encode(train, v, config.listening()));
             List<List<Form>> encodedForms = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 StaffStream original = originals.get(i);
                 String piece = train.get(i).piece();
+                PreparedCorpus.NamedStream named = train.get(i);
                 encodedForms.add(otherForms.get(i).stream()
-                        .map(f -> new Form(v.encode(piece, f), lostDurations(original, f))).toList());
+                        .map(f -> new Form(encoded(v.encode(piece, f), named, f, config), lostDurations(original, f)))
+                        .toList());
             }
             forms.put(staff, encodedForms);
-            heldOut.put(staff, PreparedCorpus.encode(held, v));
+            heldOut.put(staff, PreparedCorpus.encode(held, v, config.listening()));
         }
         return new TrainingData(vocabularies, training, forms, heldOut);
     }
@@ -87,6 +89,11 @@ record TrainingData(Map<Staff, StaffVocabularies> vocabularies, Map<Staff, List<
             counted.addAll(forms.get(i));
         }
         return StaffVocabularies.count(staff, counted, config.minEventCount());
+    }
+
+    private static EncodedStream encoded(EncodedStream form, PreparedCorpus.NamedStream original,
+                                         StaffStream formStream, TrainingConfig config) {
+        return config.listening() ? form.withContext(original.contextOf(formStream)) : form;
     }
 
     private static BitSet lostDurations(StaffStream original, StaffStream form) {

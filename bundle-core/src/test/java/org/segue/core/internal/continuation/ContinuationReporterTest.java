@@ -63,6 +63,9 @@ class ContinuationReporterTest {
         assertThat(report.bass().densityNew()).isCloseTo(2.0 / 6, within(1e-12));
         assertThat(report.bass().densityPiece()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(report.treble().soundingNew()).isEqualTo(1.0);
+        assertThat(report.bass().silentBarsNew()).isEqualTo(1);
+        assertThat(report.bass().silentBarsPiece()).isZero();
+        assertThat(report.treble().silentBarsNew()).isZero();
     }
 
     @Test

@@ -28,7 +28,15 @@ class InferenceNetworkTest {
 
     @Test
     void givesDl4jsOutputsForTheShippedSizesWithRandomWeights() {
-        TrainingConfig config = TrainingConfig.defaults();
+        assertSameAsDl4jWithRandomWeights(TrainingConfig.defaults());
+    }
+
+    @Test
+    void givesDl4jsOutputsForTheIndependentNetworksOfThePublishedDesign() {
+        assertSameAsDl4jWithRandomWeights(TrainingConfig.defaults().withListening(false));
+    }
+
+    private static void assertSameAsDl4jWithRandomWeights(TrainingConfig config) {
         ComputationGraph graph = Nd4jRuntime.call(() -> StaffNetworkFactory.build(config, 40, 16));
         // the factory's fresh biases are zero but for the forget gates: give every weight a value
         Nd4jRuntime.call(() -> {
@@ -62,13 +70,20 @@ class InferenceNetworkTest {
             graph.rnnClearPreviousState();
             return null;
         });
+        java.util.Random random = new java.util.Random(3);
+        int width = inference.contextWidth();
+        assertThat(width).isEqualTo(graph.getConfiguration().getNetworkInputs().size() == 3
+                ? TrainingConfig.CONTEXT_WIDTH : 0);
         for (Token token : TOKENS) {
             if (token.event() >= inference.eventClasses()) continue;
-            INDArray[] expected = Nd4jRuntime.call(() -> graph.rnnTimeStep(
-                    Nd4j.create(new float[] {token.event()}, new long[] {1, 1, 1}),
-                    Nd4j.create(new float[] {token.duration()}, new long[] {1, 1, 1})));
+            float[] context = new float[width];
+            for (int k = 0; k < width; k++) context[k] = random.nextFloat();
+            INDArray event = Nd4j.create(new float[] {token.event()}, new long[] {1, 1, 1});
+            INDArray duration = Nd4j.create(new float[] {token.duration()}, new long[] {1, 1, 1});
+            INDArray[] expected = Nd4jRuntime.call(() -> width == 0 ? graph.rnnTimeStep(event, duration)
+                    : graph.rnnTimeStep(event, duration, Nd4j.create(context, new long[] {1, width, 1})));
             Distributions actual = inference.newDistributions();
-            inference.step(state, token, actual);
+            inference.step(state, token, context, actual);
             float[] events = expected[0].reshape(inference.eventClasses()).toFloatVector();
             float[] durations = expected[1].reshape(inference.durationClasses()).toFloatVector();
             for (int c = 0; c < events.length; c++) {

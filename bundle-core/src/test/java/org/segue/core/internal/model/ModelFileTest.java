@@ -50,7 +50,7 @@ class ModelFileTest {
         InferenceNetwork.State state = fromGraph.newState();
         Distributions restored = fromGraph.newDistributions();
         for (int t = 0; t < PREFIX.size(); t++) {
-            fromGraph.step(state, PREFIX.get(t), t == PREFIX.size() - 1 ? restored : null);
+            fromGraph.step(state, PREFIX.get(t), null, t == PREFIX.size() - 1 ? restored : null);
         }
         assertThat(read.events()).containsExactly(restored.events());
         assertThat(read.durations()).containsExactly(restored.durations());

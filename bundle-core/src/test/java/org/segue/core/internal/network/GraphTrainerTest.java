@@ -27,7 +27,8 @@ class GraphTrainerTest {
     private static final int EVENTS = 9;
     private static final int DURATIONS = 5;
     private static final TrainingConfig TINY = TrainingConfig.defaults().withHiddenSize(7).withDenseSize(6)
-            .withEmbeddingSizes(4, 3).withSequenceLength(6).withBatchSize(3).withDropout(0).withSeed(5);
+            .withEmbeddingSizes(4, 3).withSequenceLength(6).withBatchSize(3).withDropout(0).withSeed(5)
+            .withListening(false);
 
     private static EncodedStream randomStream(int length, long seed) {
         Random random = new Random(seed);
@@ -74,6 +75,35 @@ class GraphTrainerTest {
             assertThat(score).isCloseTo(reference.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
             return null;
         });
+    }
+
+    @Test
+    void aListeningNetworksGradientIsDl4jsGradient() {
+        Nd4jRuntime.run(() -> {
+            ComputationGraph graph = StaffNetworkFactory.build(TINY.withListening(true), EVENTS, DURATIONS);
+            List<Sequence> batch = batch(2).stream()
+                    .map(s -> new Sequence(withRandomContext(s.stream()), s.window())).toList();
+            MultiDataSet data = SequenceBatch.of(batch);
+            assertThat(data.getFeatures()).hasSize(3);
+            ComputationGraph reference = graph.clone();
+            reference.setInputs(data.getFeatures());
+            reference.setLabels(data.getLabels());
+            reference.computeGradientAndScore();
+
+            GraphTrainer trainer = new GraphTrainer(graph);
+            double score = trainer.computeGradient(batch);
+
+            assertClose(trainer.gradient(), reference.gradient().gradient(), 1e-5);
+            assertThat(score).isCloseTo(reference.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
+            return null;
+        });
+    }
+
+    private static EncodedStream withRandomContext(EncodedStream stream) {
+        Random random = new Random(stream.size());
+        float[] context = new float[stream.size() * TrainingConfig.CONTEXT_WIDTH];
+        for (int i = 0; i < context.length; i++) context[i] = random.nextFloat();
+        return stream.withContext(context);
     }
 
     /**

@@ -150,6 +150,8 @@ public class ContinueAction implements EditorAction {
         figures.put("trebleDensityPiece", r.treble().densityPiece());
         figures.put("bassDensityNew", r.bass().densityNew());
         figures.put("bassDensityPiece", r.bass().densityPiece());
+        figures.put("trebleSilentBarsNew", r.treble().silentBarsNew());
+        figures.put("bassSilentBarsNew", r.bass().silentBarsNew());
         return figures;
     }
 }

@@ -183,7 +183,8 @@ public class ContinueCommand implements Command {
 
     private static void activity(ObjectNode node, StaffActivity a) {
         node.put("soundingNew", a.soundingNew()).put("soundingPiece", a.soundingPiece())
-                .put("densityNew", a.densityNew()).put("densityPiece", a.densityPiece());
+                .put("densityNew", a.densityNew()).put("densityPiece", a.densityPiece())
+                .put("silentBarsNew", a.silentBarsNew()).put("silentBarsPiece", a.silentBarsPiece());
     }
 
     /** {@code piece.musicxml} becomes {@code piece-2.musicxml} for variation 2. */
@@ -215,12 +216,14 @@ public class ContinueCommand implements Command {
             ContinuationReport r = result.continuations().get(v).report();
             s.append(String.format(Locale.ROOT, "wrote %s: %d + %d measures; %.0f%% of notes in the key, "
                             + "%.0f%% consonant strong beats (%.0f%% with a staff silent), %.0f%% repeated bars; "
-                            + "treble sounds on %.0f%% of beats (piece %.0f%%), bass on %.0f%% (piece %.0f%%)%n",
+                            + "treble sounds on %.0f%% of beats (piece %.0f%%), bass on %.0f%% (piece %.0f%%); "
+                            + "whole-bar rests: treble %d (piece %d), bass %d (piece %d)%n",
                     String.join(", ", written.get(v).stream().map(Path::toString).toList()),
                     result.inputMeasures(), result.addedMeasures(), 100 * r.notesInScale(),
                     100 * r.consonantStrongBeats(), 100 * r.silentStrongBeats(), 100 * r.repeatedBars(),
                     100 * r.treble().soundingNew(), 100 * r.treble().soundingPiece(),
-                    100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece()));
+                    100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece(), r.treble().silentBarsNew(),
+                    r.treble().silentBarsPiece(), r.bass().silentBarsNew(), r.bass().silentBarsPiece()));
         }
         s.append(String.format(Locale.ROOT, "%d ms", result.millis()));
         return s.toString();

@@ -54,7 +54,7 @@ public class TrainCommand implements Command {
     public String usage() {
         return "[--corpus DIR ...] [--max-pieces N] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] [--dense N] "
                 + "[--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] [--stride N] "
-                + "[--held-out SHARE] [--min-count N] [--no-augment]";
+                + "[--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
     }
 
     @Override
@@ -65,7 +65,7 @@ public class TrainCommand implements Command {
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
-        Arguments arguments = Arguments.parse(args, Set.of("--resume", "--no-augment"), VALUED).expectPositional();
+        Arguments arguments = Arguments.parse(args, Set.of("--resume", "--no-augment", "--independent"), VALUED).expectPositional();
         TrainingConfig config = config(arguments);
         Path model = path(arguments, "--out", DEFAULT_MODEL);
         CorpusReader.Sample sample = new CorpusReader.Sample(maxPieces(arguments), config.seed(), Set.of());
@@ -124,7 +124,8 @@ public class TrainCommand implements Command {
                     .withSequenceLength(OptionValues.intValue(a, "--sequence-length", d.sequenceLength(), 2, 10_000))
                     .withHeldOutShare(OptionValues.doubleValue(a, "--held-out", d.heldOutShare(), 0.01, 0.9))
                     .withMinEventCount(OptionValues.intValue(a, "--min-count", d.minEventCount(), 1, 1_000_000))
-                    .withAugment(!a.flag("--no-augment"));
+                    .withAugment(!a.flag("--no-augment"))
+                    .withListening(!a.flag("--independent"));
             // a new sequence length moves the stride to half of it unless --stride says otherwise
             return c.withWindowStride(OptionValues.intValue(a, "--stride", c.windowStride(), 1, 10_000));
         } catch (IllegalArgumentException e) {
