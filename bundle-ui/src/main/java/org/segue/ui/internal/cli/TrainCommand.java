@@ -52,9 +52,9 @@ public class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--corpus DIR ...] [--max-pieces N] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] [--dense N] "
-                + "[--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] [--stride N] "
-                + "[--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
+        return "[--corpus DIR ...] [--max-pieces N] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] "
+                + "[--dense N] [--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] "
+                + "[--stride N] [--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
     }
 
     @Override
