@@ -2,7 +2,6 @@ package org.segue.core.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +38,24 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates on the pieces of {@code corpus} that the model was not trained on.
+     * Evaluates on the pieces of {@code corpus} that the model was not trained on: a piece whose name is among
+     * the training pieces of any of the model's corpora is left out (the held-out pieces of a corpus it trained on
+     * are thus evaluated, and every piece of another).
      *
      * @throws ModelException when the model was trained on every piece of the corpus
      */
     public static EvaluationReport evaluate(SegueModel model, Corpus corpus) throws ModelException {
-        Set<String> trained = new HashSet<>(model.metadata().trainingPieces());
+        Set<String> trained = model.metadata().trainedPieceNames();
         List<String> evaluated = corpus.pieceNames().stream().filter(n -> !trained.contains(n)).toList();
         if (evaluated.isEmpty()) {
             throw new ModelException("corpus " + corpus.name() + ": the model " + model.source() + " was trained on "
                     + "all its " + corpus.pieces().size() + " pieces, so none is left to evaluate; pass a corpus "
                     + "with other pieces");
         }
-        boolean sharesPieces = evaluated.size() < corpus.pieces().size();
+        // held out: pieces of a corpus the model trained on (those of a sample that left its training pieces out too)
+        Set<String> heldOut = model.metadata().heldOutPieceNames();
+        boolean sharesPieces = evaluated.size() < corpus.pieces().size()
+                || evaluated.stream().anyMatch(heldOut::contains);
         List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
         PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);

@@ -175,6 +175,14 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelWrittenBeforeSeveralCorporaReadsAsOneCorpusWithItsSplit() throws ModelException {
+        ModelMetadata old = SegueModel.defaultModel().metadata();
+        assertThat(old.corpora()).containsExactly(new TrainedCorpus("chopin-midi", old.corpus(), old.trainingPieces(),
+                old.heldOutPieces()));
+        assertThat(old.trainedPieceNames()).containsExactlyElementsOf(old.trainingPieces());
+    }
+
+    @Test
     void theShippedModelLoads() throws ModelException {
         assertThat(SegueModel.defaultModel().metadata().formatVersion()).isEqualTo(ModelMetadata.FORMAT_VERSION);
     }
