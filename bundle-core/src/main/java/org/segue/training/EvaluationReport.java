@@ -2,7 +2,10 @@ package org.segue.training;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,17 +19,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A model evaluated on the pieces of a corpus that it was not trained on: its held-out pieces, or all pieces of a
  * corpus it has never seen. Per staff and per head: the network's cross-entropy, perplexity and top-1/top-5
- * accuracy, next to a unigram and an n-gram baseline on the same tokens.
+ * accuracy, next to every baseline on the same tokens, the best of them and the ratio network / best.
  *
  * @param model the model file, or {@code default model}
  * @param corpus the corpus's name
  * @param pieces the evaluated pieces, by name
  * @param heldOut true when these are the held-out pieces of the model's own split (the corpus shared pieces with
  *        its training), false when the corpus shared none and all its pieces were evaluated
- * @param ngramOrder the order of the n-gram baseline
+ * @param baselines each baseline's short name and what it is, in the order reports list them
+ * @param staves the evaluated staves
  */
-public record EvaluationReport(String model, String corpus, List<String> pieces, boolean heldOut, int ngramOrder,
-                               Map<Staff, StaffEvaluation> staves) {
+public record EvaluationReport(String model, String corpus, List<String> pieces, boolean heldOut,
+                               Map<String, String> baselines, Map<Staff, StaffEvaluation> staves) {
+
+    /**
+     * The version of {@link #toJson()}'s shape. Version 1 (no {@code formatVersion} field, in model files written
+     * before it) had one {@code ngram} and one {@code unigram} figure per head.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The ratio network / best baseline that every head should stay at or below. */
+    public static final double TARGET_RATIO = 0.95;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,34 +47,76 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(corpus, "corpus");
         pieces = List.copyOf(pieces);
-        staves = staves.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(staves));
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+        staves = staves.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(staves));
     }
 
-    /** Whether the network beats the n-gram baseline for every head of every staff. */
-    public boolean beatsNgramEverywhere() {
-        return !staves.isEmpty() && staves.values().stream()
-                .allMatch(s -> s.events().beatsNgram() && s.durations().beatsNgram());
-    }
-
-    /**
-     * One JSON object: {@code {"model":..., "corpus":..., "pieces":[...], "heldOut":..., "ngramOrder":...,
-     * "staves": {"treble": {"events": {"lstm": CE, "ngram": CE, "unigram": CE, "top1": A, "top5": A,
-     * "perplexity": {...}, "tokens": N, "replacedTokens": N, "vocabularySize": N}, "durations": {...}}, "bass":
-     * {...}}}}}. Cross-entropies are in nats per token.
-     */
-    public String toJson() {
-        ObjectNode json = MAPPER.createObjectNode().put("model", model).put("corpus", corpus);
-        ArrayNode names = json.putArray("pieces");
-        pieces.forEach(names::add);
-        json.put("heldOut", heldOut).put("ngramOrder", ngramOrder);
-        ObjectNode staffNodes = json.putObject("staves");
+    /** Every evaluated head, staff by staff, events before durations. */
+    public List<NamedHead> heads() {
+        List<NamedHead> heads = new ArrayList<>();
         for (Staff staff : Staff.values()) {
             StaffEvaluation s = staves.get(staff);
             if (s == null) continue;
-            ObjectNode staffNode = staffNodes.putObject(staff.label());
-            head(staffNode.putObject("events"), s.events());
-            head(staffNode.putObject("durations"), s.durations());
+            heads.add(new NamedHead(staff, "events", s.events()));
+            heads.add(new NamedHead(staff, "durations", s.durations()));
         }
+        return heads;
+    }
+
+    /** The highest ratio network / best baseline over every head (NaN when nothing was evaluated). */
+    public double worstLstmOverBest() {
+        return heads().stream().mapToDouble(h -> h.evaluation().lstmOverBest()).max().orElse(Double.NaN);
+    }
+
+    /** Whether every head's network is at most {@link #TARGET_RATIO} times its best baseline. */
+    public boolean meetsTargetRatio() {
+        return !staves.isEmpty() && worstLstmOverBest() <= TARGET_RATIO;
+    }
+
+    /**
+     * One line: each head's ratio network / best baseline, with the best baseline's name, and on how many heads the
+     * ratio is at most {@link #TARGET_RATIO}.
+     */
+    public String summary() {
+        List<NamedHead> heads = heads();
+        StringBuilder s = new StringBuilder("lstm / best baseline:");
+        int within = 0;
+        for (NamedHead h : heads) {
+            double ratio = h.evaluation().lstmOverBest();
+            if (ratio <= TARGET_RATIO) within++;
+            s.append(String.format(Locale.ROOT, " %s %s %.3f (%s),", h.staff().label(), h.head(), ratio,
+                    h.evaluation().best().name()));
+        }
+        if (heads.isEmpty()) return s.append(" nothing evaluated").toString();
+        s.setLength(s.length() - 1);
+        return s.append(String.format(Locale.ROOT, "; at most %.2f on %d of %d heads", TARGET_RATIO, within,
+                heads.size())).toString();
+    }
+
+    /**
+     * One JSON object: {@code {"formatVersion": 2, "model":..., "corpus":..., "pieces":[...], "heldOut":...,
+     * "baselines": {"unigram": "what it is", ...}, "staves": {"treble": {"events": {"lstm": CE, "baselines":
+     * {"unigram": CE, ...}, "best": {"name": "mkn3", "crossEntropy": CE}, "lstmOverBest": R, "top1": A, "top5": A,
+     * "perplexity": {"lstm": P, "best": P}, "tokens": N, "replacedTokens": N, "vocabularySize": N}, "durations":
+     * {...}}, "bass": {...}}, "worstLstmOverBest": R, "summary": "one line"}}. Cross-entropies are in nats per
+     * token.
+     */
+    public String toJson() {
+        ObjectNode json = MAPPER.createObjectNode().put("formatVersion", FORMAT_VERSION).put("model", model)
+                .put("corpus", corpus);
+        ArrayNode names = json.putArray("pieces");
+        pieces.forEach(names::add);
+        json.put("heldOut", heldOut);
+        ObjectNode described = json.putObject("baselines");
+        baselines.forEach(described::put);
+        ObjectNode staffNodes = json.putObject("staves");
+        for (NamedHead h : heads()) {
+            ObjectNode staffNode = staffNodes.has(h.staff().label()) ? (ObjectNode) staffNodes.get(h.staff().label())
+                    : staffNodes.putObject(h.staff().label());
+            head(staffNode.putObject(h.head()), h.evaluation());
+        }
+        number(json, "worstLstmOverBest", worstLstmOverBest());
+        json.put("summary", summary());
         try {
             return MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -71,14 +126,16 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
 
     private static void head(ObjectNode node, HeadEvaluation h) {
         number(node, "lstm", h.lstm());
-        number(node, "ngram", h.ngram());
-        number(node, "unigram", h.unigram());
+        ObjectNode scores = node.putObject("baselines");
+        h.baselines().forEach(b -> number(scores, b.name(), b.crossEntropy()));
+        ObjectNode best = node.putObject("best").put("name", h.best().name());
+        number(best, "crossEntropy", h.best().crossEntropy());
+        number(node, "lstmOverBest", h.lstmOverBest());
         number(node, "top1", h.top1());
         number(node, "top5", h.top5());
         ObjectNode perplexity = node.putObject("perplexity");
         number(perplexity, "lstm", h.lstmPerplexity());
-        number(perplexity, "ngram", h.ngramPerplexity());
-        number(perplexity, "unigram", h.unigramPerplexity());
+        number(perplexity, "best", h.best().perplexity());
         node.put("tokens", h.tokens()).put("replacedTokens", h.replacedTokens())
                 .put("vocabularySize", h.vocabularySize());
     }
@@ -92,25 +149,35 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         }
     }
 
-    /** A table for people: one row per staff and head, cross-entropies in nats per token. */
+    /**
+     * A table for people: one row per staff and head, cross-entropies in nats per token, then the one-line summary
+     * and what each baseline is.
+     */
     public String toTable() {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "model %s, corpus %s: %d %s pieces%n", model, corpus, pieces.size(),
                 heldOut ? "held-out" : "unseen"));
-        t.append(String.format(Locale.ROOT, "%-7s %-9s %7s %7s %7s %7s %7s %8s %8s %6s %6s%n", "staff", "head",
-                "tokens", "vocab", "lstm", "ngram" + ngramOrder, "unigram", "ppl lstm", "ppl ngr", "top1", "top5"));
-        for (Staff staff : Staff.values()) {
-            StaffEvaluation s = staves.get(staff);
-            if (s == null) continue;
-            appendRow(t, staff, "events", s.events());
-            appendRow(t, staff, "durations", s.durations());
+        t.append(String.format(Locale.ROOT, "%-7s %-9s %7s %7s %7s", "staff", "head", "tokens", "vocab", "lstm"));
+        for (String name : baselines.keySet()) t.append(String.format(Locale.ROOT, " %7s", name));
+        t.append(String.format(Locale.ROOT, "  %-7s %9s %6s %6s%n", "best", "lstm/best", "top1", "top5"));
+        for (NamedHead named : heads()) {
+            HeadEvaluation h = named.evaluation();
+            t.append(String.format(Locale.ROOT, "%-7s %-9s %7d %7d %7.3f", named.staff().label(), named.head(),
+                    h.tokens(), h.vocabularySize(), h.lstm()));
+            for (String name : baselines.keySet()) {
+                t.append(String.format(Locale.ROOT, " %7.3f", h.baseline(name).crossEntropy()));
+            }
+            t.append(String.format(Locale.ROOT, "  %-7s %9.3f %6.3f %6.3f%n", h.best().name(), h.lstmOverBest(),
+                    h.top1(), h.top5()));
         }
+        t.append(summary()).append(System.lineSeparator());
+        t.append("baselines, fitted on the tokens of the model's training pieces:").append(System.lineSeparator());
+        baselines.forEach((name, description) -> t.append(String.format(Locale.ROOT, "  %-7s %s%n", name,
+                description)));
         return t.toString();
     }
 
-    private static void appendRow(StringBuilder t, Staff staff, String head, HeadEvaluation h) {
-        t.append(String.format(Locale.ROOT, "%-7s %-9s %7d %7d %7.3f %7.3f %7.3f %8.2f %8.2f %6.3f %6.3f%n",
-                staff.label(), head, h.tokens(), h.vocabularySize(), h.lstm(), h.ngram(), h.unigram(),
-                h.lstmPerplexity(), h.ngramPerplexity(), h.top1(), h.top5()));
+    /** One head of one staff, with the head's name ({@code events} or {@code durations}). */
+    public record NamedHead(Staff staff, String head, HeadEvaluation evaluation) {
     }
 }

@@ -1,6 +1,8 @@
 package org.segue.training;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -28,12 +30,39 @@ public interface TrainingService {
      * @throws ModelException when a staff of the corpus has too little music to train on, when the checkpoint to
      *         resume from is missing or does not fit, or when a file cannot be written; the message is one line
      */
-    TrainingResult train(Corpus corpus, TrainingConfig config, Path modelFile, boolean resume,
+    default TrainingResult train(Corpus corpus, TrainingConfig config, Path modelFile, boolean resume,
+                                 TrainingListener listener) throws ModelException {
+        return train(List.of(corpus), config, modelFile, resume, listener);
+    }
+
+    /**
+     * Trains on the pieces of several corpora together: each corpus is split by itself, holding out its own share
+     * ({@link TrainingConfig#heldOutShare()}), and the model's metadata records every corpus with its split. With
+     * more than one corpus, pieces are named {@code corpus/piece} in the result, by the corpus's short name (the
+     * last part of {@link Corpus#name()}, its folder's name); these must differ. A run resumes only with the same
+     * corpora, in the same order. Otherwise as {@link #train(Corpus, TrainingConfig, Path, boolean,
+     * TrainingListener)}.
+     *
+     * @throws ModelException as that method, and when two corpora have the same short name
+     * @since 2.1
+     */
+    TrainingResult train(List<Corpus> corpora, TrainingConfig config, Path modelFile, boolean resume,
                          TrainingListener listener) throws ModelException;
 
     /**
-     * Evaluates a model on the pieces of {@code corpus} that it was not trained on (by piece name): its held-out
-     * pieces when the corpus is the training corpus, or every piece of a corpus it has never seen.
+     * The pieces a model learned from, by their names in their corpora (file names), all its corpora together:
+     * {@link #evaluate} leaves these out.
+     *
+     * @param modelFile a model written by {@link #train}, or null for the default model
+     * @throws ModelException when the model file is missing or not a Segue model
+     * @since 2.1
+     */
+    Set<String> trainingPieces(Path modelFile) throws ModelException;
+
+    /**
+     * Evaluates a model on the pieces of {@code corpus} that it was not trained on (by piece name, in any of its
+     * training corpora): its held-out pieces when the corpus is one it trained on whole, or every piece of a corpus
+     * it has never seen.
      *
      * @param modelFile a model written by {@link #train}, or null for the default model shipped with Segue
      * @throws ModelException when the model file is missing or not a Segue model, or when every piece of the

@@ -1,6 +1,7 @@
 package org.segue.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,12 @@ class TrainingIT {
             for (String head : List.of("events", "durations")) {
                 JsonNode h = json.get("staves").get(staff).get(head);
                 assertThat(h.get("lstm").asDouble()).as(staff + " " + head).isPositive();
-                assertThat(h.get("ngram").asDouble()).isPositive();
-                assertThat(h.get("unigram").asDouble()).isPositive();
+                assertThat(h.get("baselines").size()).isEqualTo(json.get("baselines").size()).isGreaterThan(3);
+                h.get("baselines").forEach(b -> assertThat(b.asDouble()).isPositive());
+                assertThat(h.get("baselines").get(h.get("best").get("name").asText()).asDouble())
+                        .isEqualTo(h.get("best").get("crossEntropy").asDouble());
+                assertThat(h.get("lstmOverBest").asDouble()).isCloseTo(
+                        h.get("lstm").asDouble() / h.get("best").get("crossEntropy").asDouble(), within(1e-5));
                 assertThat(h.get("top5").asDouble()).isBetween(h.get("top1").asDouble(), 1.0);
                 assertThat(h.get("tokens").asInt()).isPositive();
             }

@@ -25,13 +25,15 @@ import org.segue.musicxml.WriteOptions;
 import org.segue.musicxml.internal.audio.WavFormat;
 import org.segue.musicxml.internal.lilypond.LilyPondFormat;
 import org.segue.musicxml.internal.lilypond.LilyPondProgram;
+import org.segue.musicxml.internal.midi.LegatoGaps;
 import org.segue.musicxml.internal.midi.MidiFormat;
 import org.segue.musicxml.internal.musicxml.MusicXmlFormat;
 
 /**
  * The {@link ScoreFiles} service: picks a {@link ScoreFormat} by extension and does the file handling. The LilyPond
  * program for sheet music is the framework property {@value LilyPondProgram#PROGRAM_PROPERTY} (or the system
- * property of that name; {@code lilypond} on the PATH by default).
+ * property of that name; {@code lilypond} on the PATH by default); how MIDI input's short articulation gaps are
+ * read is the property {@value LegatoGaps#PROPERTY} ({@link LegatoGaps}).
  */
 @Component(service = ScoreFiles.class)
 public class ScoreFilesComponent implements ScoreFiles {
@@ -40,7 +42,7 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     /** The formats, with LilyPond as the system properties name it. */
     public ScoreFilesComponent() {
-        this(formats(LilyPondProgram.from(System::getProperty)));
+        this(formats(LilyPondProgram.from(System::getProperty), MidiFormat.from(System::getProperty)));
     }
 
     /** A service with exactly these formats (for tests, or a LilyPond found elsewhere). */
@@ -50,12 +52,17 @@ public class ScoreFilesComponent implements ScoreFiles {
 
     @Activate
     void activate(BundleContext context) {
-        register(formats(LilyPondProgram.from(context::getProperty)));
+        register(formats(LilyPondProgram.from(context::getProperty), MidiFormat.from(context::getProperty)));
     }
 
     /** Every format this service knows, sheet music engraved by {@code lilypond}. */
     public static List<ScoreFormat> formats(LilyPondProgram lilypond) {
-        return List.of(new MusicXmlFormat(), new MidiFormat(), new LilyPondFormat(lilypond), new WavFormat());
+        return formats(lilypond, new MidiFormat());
+    }
+
+    /** Every format this service knows, MIDI read by {@code midi} (with its rule for articulation gaps). */
+    public static List<ScoreFormat> formats(LilyPondProgram lilypond, MidiFormat midi) {
+        return List.of(new MusicXmlFormat(), midi, new LilyPondFormat(lilypond), new WavFormat());
     }
 
     private void register(List<ScoreFormat> formats) {

@@ -2,7 +2,7 @@ package org.segue.core.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +16,7 @@ import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.PieceSplit;
 import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.core.internal.runtime.Nd4jRuntime;
+import org.segue.training.BaselineScore;
 import org.segue.training.Corpus;
 import org.segue.training.EvaluationReport;
 import org.segue.training.HeadEvaluation;
@@ -25,34 +26,36 @@ import org.segue.training.StaffEvaluation;
 import org.segue.training.TrainingConfig;
 
 /**
- * Evaluates a model against two baselines on the same tokens: every token but the first of every evaluated
- * stream, encoded with the model's vocabularies (unknown labels replaced by their nearest known ones, for all three
- * models alike). The network reads the streams in windows of the training sequence length (see
- * {@link SequenceScorer}); the n-gram model ({@link KneserNeyModel}, order {@value #NGRAM_ORDER}) and the unigram
- * model ({@link UnigramModel}) are fitted on the training pieces' tokens stored in the model file, the events and
- * the durations separately.
+ * Evaluates a model against every {@link Baseline} on the same tokens: every token but the first of every evaluated
+ * stream, encoded with the model's vocabularies (unknown labels replaced by their nearest known ones, for the
+ * network and the baselines alike). The network reads the streams in windows of the training sequence length (see
+ * {@link SequenceScorer}); the baselines are fitted on the training pieces' tokens stored in the model file (so
+ * also when the evaluated corpus is one the model never saw), the events and the durations separately.
  */
 public final class Evaluator {
-
-    public static final int NGRAM_ORDER = 3;
 
     private Evaluator() {
     }
 
     /**
-     * Evaluates on the pieces of {@code corpus} that the model was not trained on.
+     * Evaluates on the pieces of {@code corpus} that the model was not trained on: a piece whose name is among
+     * the training pieces of any of the model's corpora is left out (the held-out pieces of a corpus it trained on
+     * are thus evaluated, and every piece of another).
      *
      * @throws ModelException when the model was trained on every piece of the corpus
      */
     public static EvaluationReport evaluate(SegueModel model, Corpus corpus) throws ModelException {
-        Set<String> trained = new HashSet<>(model.metadata().trainingPieces());
+        Set<String> trained = model.metadata().trainedPieceNames();
         List<String> evaluated = corpus.pieceNames().stream().filter(n -> !trained.contains(n)).toList();
         if (evaluated.isEmpty()) {
             throw new ModelException("corpus " + corpus.name() + ": the model " + model.source() + " was trained on "
                     + "all its " + corpus.pieces().size() + " pieces, so none is left to evaluate; pass a corpus "
                     + "with other pieces");
         }
-        boolean sharesPieces = evaluated.size() < corpus.pieces().size();
+        // held out: pieces of a corpus the model trained on (those of a sample that left its training pieces out too)
+        Set<String> heldOut = model.metadata().heldOutPieceNames();
+        boolean sharesPieces = evaluated.size() < corpus.pieces().size()
+                || evaluated.stream().anyMatch(heldOut::contains);
         List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
         PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);
@@ -80,7 +83,7 @@ public final class Evaluator {
                     head(lstm.events(), staffModel.vocabularies().events().size(), s, staffModel, true),
                     head(lstm.durations(), staffModel.vocabularies().durations().size(), s, staffModel, false)));
         }
-        return new EvaluationReport(model.source(), corpus, pieces, heldOut, NGRAM_ORDER, staves);
+        return new EvaluationReport(model.source(), corpus, pieces, heldOut, descriptions(), staves);
     }
 
     private static HeadEvaluation head(HeadScore lstm, int vocabularySize, List<EncodedStream> streams,
@@ -94,9 +97,17 @@ public final class Evaluator {
             java.util.BitSet r = events ? s.replacedEvents() : s.replacedDurations();
             replaced += r.get(1, Math.max(1, s.size())).cardinality();
         }
-        double ngram = new KneserNeyModel(NGRAM_ORDER, vocabularySize, training).crossEntropy(evaluated);
-        double unigram = new UnigramModel(vocabularySize, training).crossEntropy(evaluated);
-        return new HeadEvaluation((int) lstm.tokens(), replaced, vocabularySize, lstm.crossEntropy(), ngram, unigram,
+        List<BaselineScore> baselines = new ArrayList<>();
+        for (Baseline b : Baseline.values()) {
+            baselines.add(new BaselineScore(b.label(), b.fit(vocabularySize, training).crossEntropy(evaluated)));
+        }
+        return new HeadEvaluation((int) lstm.tokens(), replaced, vocabularySize, lstm.crossEntropy(), baselines,
                 lstm.top1(), lstm.top5());
+    }
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (Baseline b : Baseline.values()) descriptions.put(b.label(), b.description());
+        return descriptions;
     }
 }

@@ -2,8 +2,11 @@ package org.segue.core.internal.evaluation;
 
 import java.util.List;
 
-/** Token frequencies with add-one smoothing: {@code P(w) = (count(w) + 1) / (tokens + vocabularySize)}. */
-public final class UnigramModel {
+/**
+ * Token frequencies with add-one smoothing: {@code P(w) = (count(w) + 1) / (tokens + vocabularySize)}, so a label
+ * of the vocabulary never seen in training keeps a small probability.
+ */
+public final class UnigramModel implements TokenModel {
 
     private final double[] probabilities;
 
@@ -11,6 +14,7 @@ public final class UnigramModel {
         long[] counts = new long[vocabularySize];
         long total = 0;
         for (int[] s : sequences) {
+            NgramKeys.checkTokens(s, vocabularySize);
             for (int t : s) {
                 counts[t]++;
                 total++;
@@ -24,16 +28,8 @@ public final class UnigramModel {
         return probabilities[token];
     }
 
-    /** Mean negative log-probability (nats) of every token but the first of each sequence, like the others. */
-    public double crossEntropy(List<int[]> sequences) {
-        double nats = 0;
-        long tokens = 0;
-        for (int[] s : sequences) {
-            for (int i = 1; i < s.length; i++) {
-                nats -= Math.log(probabilities[s[i]]);
-                tokens++;
-            }
-        }
-        return tokens == 0 ? Double.NaN : nats / tokens;
+    @Override
+    public double probability(int[] sequence, int position) {
+        return probabilities[sequence[position]];
     }
 }

@@ -35,6 +35,14 @@ public final class MetadataJson {
         corpus.put("name", m.corpus());
         strings(corpus.putArray("trainingPieces"), m.trainingPieces());
         strings(corpus.putArray("heldOutPieces"), m.heldOutPieces());
+        ArrayNode corpora = root.putArray("corpora");
+        for (TrainedCorpus c : m.corpora()) {
+            ObjectNode n = corpora.addObject();
+            n.put("name", c.name());
+            n.put("path", c.path());
+            strings(n.putArray("trainingPieces"), c.trainingPieces());
+            strings(n.putArray("heldOutPieces"), c.heldOutPieces());
+        }
         config(root.putObject("config"), m.config());
         ObjectNode staves = root.putObject("staves");
         for (Staff staff : Staff.values()) {
@@ -86,11 +94,16 @@ public final class MetadataJson {
             if (stavesNode.has(staff.label())) staves.put(staff, staff(staff, stavesNode.get(staff.label())));
         }
         JsonNode evaluation = root.get("evaluation");
+        List<TrainedCorpus> corpora = new ArrayList<>(); // none in files written before several corpora
+        for (JsonNode c : root.path("corpora")) {
+            corpora.add(new TrainedCorpus(required(c, "name").asText(), required(c, "path").asText(),
+                    strings(required(c, "trainingPieces")), strings(required(c, "heldOutPieces"))));
+        }
         return new ModelMetadata(version, required(root, "created").asText(), root.path("segueVersion").asText(null),
                 root.path("dl4jVersion").asText(null), required(corpus, "name").asText(),
                 strings(required(corpus, "trainingPieces")), strings(required(corpus, "heldOutPieces")),
                 config(required(root, "config")), staves, root.path("trainingMillis").asLong(),
-                evaluation == null ? "" : MAPPER.writeValueAsString(evaluation));
+                evaluation == null ? "" : MAPPER.writeValueAsString(evaluation), corpora);
     }
 
     private static void config(ObjectNode n, TrainingConfig c) {

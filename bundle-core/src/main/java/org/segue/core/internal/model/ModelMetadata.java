@@ -1,10 +1,13 @@
 package org.segue.core.internal.model;
 
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.training.Staff;
 import org.segue.training.StaffTrainingSummary;
 import org.segue.training.TrainingConfig;
@@ -16,18 +19,20 @@ import org.segue.training.TrainingConfig;
  * @param created when training finished, ISO-8601 in UTC
  * @param segueVersion the version of Segue that trained it
  * @param dl4jVersion the DL4J version that trained it
- * @param corpus the training corpus's name
- * @param trainingPieces the pieces trained on, by name; evaluation leaves them out
- * @param heldOutPieces the pieces held out for validation, by name
+ * @param corpus the training corpus's name (several joined by {@code " + "})
+ * @param trainingPieces the pieces trained on, by name ({@code corpus/piece} when there were several corpora)
+ * @param heldOutPieces the pieces held out for validation, by name (the same way)
  * @param config every hyperparameter of the run
  * @param staves how each staff was trained
  * @param trainingMillis wall time of the training, all resumed parts added
  * @param evaluationJson the held-out evaluation made right after training, as JSON (empty when none)
+ * @param corpora each training corpus with its own split; models written before there could be several have one,
+ *        made from the fields above
  */
 public record ModelMetadata(int formatVersion, String created, String segueVersion, String dl4jVersion,
                             String corpus, List<String> trainingPieces, List<String> heldOutPieces,
                             TrainingConfig config, Map<Staff, StaffTrainingSummary> staves, long trainingMillis,
-                            String evaluationJson) {
+                            String evaluationJson, List<TrainedCorpus> corpora) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -41,5 +46,30 @@ public record ModelMetadata(int formatVersion, String created, String segueVersi
         segueVersion = segueVersion == null ? "unknown" : segueVersion;
         dl4jVersion = dl4jVersion == null ? "unknown" : dl4jVersion;
         evaluationJson = evaluationJson == null ? "" : evaluationJson;
+        corpora = corpora == null || corpora.isEmpty()
+                ? List.of(new TrainedCorpus(PreparedCorpus.shortName(corpus), corpus, trainingPieces, heldOutPieces))
+                : List.copyOf(corpora);
+    }
+
+    /** Metadata of a model trained on one corpus. */
+    public ModelMetadata(int formatVersion, String created, String segueVersion, String dl4jVersion, String corpus,
+                         List<String> trainingPieces, List<String> heldOutPieces, TrainingConfig config,
+                         Map<Staff, StaffTrainingSummary> staves, long trainingMillis, String evaluationJson) {
+        this(formatVersion, created, segueVersion, dl4jVersion, corpus, trainingPieces, heldOutPieces, config, staves,
+                trainingMillis, evaluationJson, List.of());
+    }
+
+    /** The names of the pieces held out for validation, as each corpus names them, all corpora. */
+    public Set<String> heldOutPieceNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrainedCorpus c : corpora) names.addAll(c.heldOutPieces());
+        return names;
+    }
+
+    /** The names of the pieces the networks learned from, as each corpus names them (file names), all corpora. */
+    public Set<String> trainedPieceNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrainedCorpus c : corpora) names.addAll(c.trainingPieces());
+        return names;
     }
 }

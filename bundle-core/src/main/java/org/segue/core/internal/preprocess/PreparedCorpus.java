@@ -1,9 +1,11 @@
 package org.segue.core.internal.preprocess;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.segue.training.Corpus;
 import org.segue.training.CorpusPiece;
@@ -33,6 +35,45 @@ public record PreparedCorpus(String name, PieceSplit split, List<PreparedPiece> 
     /** Splits {@code corpus} with {@link PieceSplit} and extracts every piece's streams. */
     public static PreparedCorpus of(Corpus corpus, double heldOutShare) {
         return of(corpus, PieceSplit.of(corpus.pieceNames(), heldOutShare));
+    }
+
+    /**
+     * Several corpora as one: each corpus is split by itself with {@link PieceSplit} (so each holds out its own
+     * share), and with more than one corpus every piece is named {@code corpus/piece} by the corpus's short name
+     * ({@link #shortName}), so that pieces of different corpora never share a name. One corpus is
+     * {@link #of(Corpus, double)}.
+     *
+     * @throws IllegalArgumentException when two corpora have the same short name
+     */
+    public static PreparedCorpus of(List<Corpus> corpora, double heldOutShare) {
+        if (corpora.size() == 1) return of(corpora.get(0), heldOutShare);
+        List<String> training = new ArrayList<>();
+        List<String> heldOut = new ArrayList<>();
+        List<PreparedPiece> pieces = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Corpus corpus : corpora) {
+            String prefix = shortName(corpus.name());
+            if (!names.add(prefix)) {
+                throw new IllegalArgumentException("two corpora are named " + prefix + " (" + corpus.name()
+                        + "); give each corpus once, from folders with different names");
+            }
+            PieceSplit split = PieceSplit.of(corpus.pieceNames(), heldOutShare);
+            for (CorpusPiece piece : corpus.pieces()) {
+                String name = prefix + "/" + piece.name();
+                boolean held = split.isHeldOut(piece.name());
+                (held ? heldOut : training).add(name);
+                pieces.add(new PreparedPiece(name, held, StreamExtractor.extract(piece.score())));
+            }
+        }
+        String name = String.join(" + ", corpora.stream().map(c -> shortName(c.name())).toList());
+        return new PreparedCorpus(name, new PieceSplit(training, heldOut), pieces);
+    }
+
+    /** A corpus's short name: the last part of its path ({@code ../shared/data/chopin-midi}: chopin-midi). */
+    public static String shortName(String path) {
+        String trimmed = path.replaceAll("[/\\\\]+$", "");
+        String name = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        return name.isEmpty() ? path : name;
     }
 
     /** Extracts every piece's streams, with a given split (a model's, for evaluation). */

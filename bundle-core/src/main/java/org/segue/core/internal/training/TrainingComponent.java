@@ -1,6 +1,8 @@
 package org.segue.core.internal.training;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.segue.core.internal.evaluation.Evaluator;
@@ -19,9 +21,14 @@ import org.segue.training.TrainingService;
 public class TrainingComponent implements TrainingService {
 
     @Override
-    public TrainingResult train(Corpus corpus, TrainingConfig config, Path modelFile, boolean resume,
+    public TrainingResult train(List<Corpus> corpora, TrainingConfig config, Path modelFile, boolean resume,
                                 TrainingListener listener) throws ModelException {
-        return new TrainingRun(corpus, config, modelFile, listener).run(resume);
+        return new TrainingRun(corpora, config, modelFile, listener).run(resume);
+    }
+
+    @Override
+    public Set<String> trainingPieces(Path modelFile) throws ModelException {
+        return SegueModel.loadOrDefault(modelFile).metadata().trainedPieceNames();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ import org.segue.core.internal.evaluation.Evaluator;
 import org.segue.core.internal.model.ModelMetadata;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.model.StaffModel;
+import org.segue.core.internal.model.TrainedCorpus;
 import org.segue.core.internal.model.Versions;
 import org.segue.core.internal.network.StaffNetworkFactory;
 import org.segue.core.internal.preprocess.EncodedStream;
+import org.segue.core.internal.preprocess.PieceSplit;
 import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.core.internal.preprocess.StaffVocabularies;
 import org.segue.core.internal.runtime.Nd4jRuntime;
@@ -39,14 +42,16 @@ import org.segue.training.TrainingService;
  */
 public final class TrainingRun {
 
-    private final Corpus corpus;
+    private final List<Corpus> corpora;
     private final TrainingConfig config;
     private final Path modelFile;
     private final TrainingListener listener;
     private final ProgressClock clock = new ProgressClock();
 
-    public TrainingRun(Corpus corpus, TrainingConfig config, Path modelFile, TrainingListener listener) {
-        this.corpus = corpus;
+    /** A run on the pieces of all {@code corpora} (at least one), each corpus holding out its own share. */
+    public TrainingRun(List<Corpus> corpora, TrainingConfig config, Path modelFile, TrainingListener listener) {
+        if (corpora.isEmpty()) throw new IllegalArgumentException("training needs at least one corpus");
+        this.corpora = List.copyOf(corpora);
         this.config = config;
         this.modelFile = modelFile;
         this.listener = listener == null ? TrainingListener.NONE : listener;
@@ -57,7 +62,12 @@ public final class TrainingRun {
     }
 
     private TrainingResult train(boolean resume) throws ModelException {
-        PreparedCorpus prepared = PreparedCorpus.of(corpus, config.heldOutShare());
+        PreparedCorpus prepared;
+        try {
+            prepared = PreparedCorpus.of(corpora, config.heldOutShare());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
         TrainingData data = TrainingData.of(prepared, config);
         Path checkpoint = TrainingService.checkpointOf(modelFile);
         requireWritableFolder(checkpoint.getParent());
@@ -100,7 +110,7 @@ public final class TrainingRun {
         }
         long millis = before + clock.elapsedMillis();
         SegueModel model = model(prepared, data, states, millis, null);
-        EvaluationReport evaluation = Evaluator.evaluate(model, corpus.name(), prepared.split().heldOut(), true,
+        EvaluationReport evaluation = Evaluator.evaluate(model, prepared.name(), prepared.split().heldOut(), true,
                 data.heldOutByStaff());
         model = model(prepared, data, states, millis, evaluation);
         model.write(modelFile);
@@ -119,9 +129,21 @@ public final class TrainingRun {
         }
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Versions.segue(), Versions.dl4j(),
-                corpus.name(), prepared.split().training(), prepared.split().heldOut(), config,
-                summaries(data, states), millis, evaluation == null ? "" : evaluation.toJson());
+                corpora.size() == 1 ? corpora.get(0).name() : prepared.name(), prepared.split().training(),
+                prepared.split().heldOut(), config, summaries(data, states), millis,
+                evaluation == null ? "" : evaluation.toJson(), trainedCorpora());
         return new SegueModel(modelFile.toString(), metadata, staves);
+    }
+
+    /** Each corpus with its own split, as {@link PreparedCorpus#of(List, double)} made it. */
+    private List<TrainedCorpus> trainedCorpora() {
+        List<TrainedCorpus> trained = new ArrayList<>();
+        for (Corpus c : corpora) {
+            PieceSplit split = PieceSplit.of(c.pieceNames(), config.heldOutShare());
+            trained.add(new TrainedCorpus(PreparedCorpus.shortName(c.name()), c.name(), split.training(),
+                    split.heldOut()));
+        }
+        return trained;
     }
 
     private static Map<Staff, StaffTrainingSummary> summaries(TrainingData data, Map<Staff, StaffState> states) {

@@ -157,6 +157,32 @@ class ModelFileTest {
     }
 
     @Test
+    void anEvaluationOfTheFirstReportFormatIsKeptAsItWas() throws Exception {
+        Path file = folder.resolve("tiny.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        entries.remove(ModelFile.CHECKSUMS);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var metadata = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                entries.get(ModelFile.METADATA));
+        String formatOne = "{\"model\":\"m\",\"corpus\":\"c\",\"pieces\":[\"p\"],\"heldOut\":true,\"ngramOrder\":3,"
+                + "\"staves\":{\"treble\":{\"events\":{\"lstm\":4.479,\"ngram\":5.044,\"unigram\":5.097}}}}";
+        metadata.set("evaluation", mapper.readTree(formatOne));
+        entries.put(ModelFile.METADATA, mapper.writeValueAsBytes(metadata));
+        zip(file, entries);
+        assertThat(mapper.readTree(SegueModel.load(file).metadata().evaluationJson()))
+                .isEqualTo(mapper.readTree(formatOne));
+    }
+
+    @Test
+    void aModelWrittenBeforeSeveralCorporaReadsAsOneCorpusWithItsSplit() throws ModelException {
+        ModelMetadata old = SegueModel.defaultModel().metadata();
+        assertThat(old.corpora()).containsExactly(new TrainedCorpus("chopin-midi", old.corpus(), old.trainingPieces(),
+                old.heldOutPieces()));
+        assertThat(old.trainedPieceNames()).containsExactlyElementsOf(old.trainingPieces());
+    }
+
+    @Test
     void theShippedModelLoads() throws ModelException {
         assertThat(SegueModel.defaultModel().metadata().formatVersion()).isEqualTo(ModelMetadata.FORMAT_VERSION);
     }

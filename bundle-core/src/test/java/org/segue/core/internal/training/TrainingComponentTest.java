@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segue.core.internal.TestScores;
+import org.segue.core.internal.model.ModelMetadata;
 import org.segue.core.internal.model.SegueModel;
+import org.segue.core.internal.model.TrainedCorpus;
 import org.segue.core.internal.preprocess.DurationCategory;
+import org.segue.core.internal.preprocess.PieceSplit;
 import org.segue.model.KeySignature;
 import org.segue.training.Corpus;
 import org.segue.training.CorpusPiece;
@@ -158,7 +161,9 @@ class TrainingComponentTest {
         assertThat(events.tokens()).isPositive();
         assertThat(events.top5()).isBetween(events.top1(), 1.0);
         assertThat(events.lstm()).isPositive();
-        assertThat(events.ngram()).isPositive();
+        assertThat(events.best().crossEntropy()).isPositive();
+        assertThat(events.baselines()).extracting(b -> b.name())
+                .containsExactly("unigram", "kn3", "jm4", "mkn4", "mkn4cv");
     }
 
     @Test
@@ -169,7 +174,8 @@ class TrainingComponentTest {
         EvaluationReport report = SERVICE.evaluate(trained.modelFile(), unseen);
         assertThat(report.pieces()).containsExactly("six", "seven");
         assertThat(report.heldOut()).isFalse();
-        assertThat(report.toJson()).startsWith("{\"model\":").contains("\"staves\":{\"treble\":{\"events\":{\"lstm\":");
+        assertThat(report.toJson()).startsWith("{\"formatVersion\":2,\"model\":")
+                .contains("\"staves\":{\"treble\":{\"events\":{\"lstm\":");
     }
 
     @Test
@@ -178,6 +184,45 @@ class TrainingComponentTest {
                 .filter(p -> trained.trainingPieces().contains(p.name())).toList());
         assertThatThrownBy(() -> SERVICE.evaluate(trained.modelFile(), trainingOnly))
                 .isInstanceOf(ModelException.class).hasMessageContaining("none is left to evaluate");
+    }
+
+    @Test
+    void trainsOnSeveralCorporaEachHoldingOutItsOwnShareAndRecordsThemInTheModel() throws ModelException {
+        Corpus other = new Corpus("more/other", List.of(
+                new CorpusPiece("six", TestScores.piece("six", KeySignature.parse("B-flat"), 6, 6)),
+                new CorpusPiece("seven", TestScores.piece("seven", KeySignature.parse("d"), 6, 7)),
+                new CorpusPiece("eight", TestScores.piece("eight", KeySignature.parse("D"), 6, 8)),
+                new CorpusPiece("nine", TestScores.piece("nine", KeySignature.parse("c"), 6, 9)),
+                new CorpusPiece("ten", TestScores.piece("ten", KeySignature.parse("F"), 6, 10))));
+        Path file = folder.resolve("two.segue-model");
+        TrainingResult result = SERVICE.train(List.of(CORPUS, other), TINY.withEpochs(1), file, false,
+                TrainingListener.NONE);
+
+        // each corpus of five holds out round(0.2 * 5) = 1 piece, the one it holds out when trained alone
+        PieceSplit alone = PieceSplit.of(other.pieceNames(), TINY.heldOutShare());
+        assertThat(result.heldOutPieces()).containsExactly("synthetic/" + trained.heldOutPieces().get(0),
+                "other/" + alone.heldOut().get(0));
+        assertThat(result.trainingPieces()).hasSize(8).allMatch(n -> n.startsWith("synthetic/")
+                || n.startsWith("other/"));
+        ModelMetadata metadata = SegueModel.load(file).metadata();
+        assertThat(metadata.corpus()).isEqualTo("synthetic + other");
+        assertThat(metadata.corpora()).containsExactly(
+                new TrainedCorpus("synthetic", "synthetic", trained.trainingPieces(), trained.heldOutPieces()),
+                new TrainedCorpus("other", "more/other", alone.training(), alone.heldOut()));
+        assertThat(SERVICE.trainingPieces(file)).hasSize(8).contains(alone.training().get(0));
+
+        // evaluating on one of the corpora scores its held-out piece, found by its name in that corpus
+        assertThat(SERVICE.evaluate(file, other).pieces()).isEqualTo(alone.heldOut());
+        assertThat(SERVICE.evaluate(file, CORPUS).pieces()).isEqualTo(trained.heldOutPieces());
+    }
+
+    @Test
+    void twoCorporaWithTheSameFolderNameAreRefused() {
+        Corpus again = new Corpus("elsewhere/synthetic", CORPUS.pieces());
+        assertThatThrownBy(() -> SERVICE.train(List.of(CORPUS, again), TINY, folder.resolve("x.segue-model"), false,
+                TrainingListener.NONE)).isInstanceOf(ModelException.class)
+                .hasMessage("two corpora are named synthetic (elsewhere/synthetic); give each corpus once, from "
+                        + "folders with different names");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a piano score from what a MIDI file holds: one part, "Piano", with a treble and a bass staff. The steps
- * are {@link StaffAssigner}, {@link Quantizer}, {@link SamePitchOverlaps}, {@link VoiceBuilder},
+ * are {@link StaffAssigner}, {@link LegatoGaps}, {@link Quantizer}, {@link SamePitchOverlaps}, {@link VoiceBuilder},
  * {@link MeasureLayout}, {@link TempoMap}, {@link KeyPlan} and {@link MeasureBuilder}.
  */
 final class MidiScoreBuilder {
@@ -32,16 +32,19 @@ final class MidiScoreBuilder {
     private MidiScoreBuilder() {
     }
 
-    static Score build(MidiContent content, String fileName) throws ScoreFileException {
+    static Score build(MidiContent content, String fileName, LegatoGaps legato) throws ScoreFileException {
         StaffAssigner.Staves staves = StaffAssigner.assign(content);
         Quantizer quantizer = new Quantizer(content.ticksPerQuarter());
         List<QuantizedNote> allNotes = new ArrayList<>();
         List<List<VoiceLine>> voices = new ArrayList<>();
         int merged = 0;
         int trimmed = 0;
+        int legatoNotes = 0;
         for (int staff = StaffAssigner.TREBLE; staff <= StaffAssigner.BASS; staff++) {
+            LegatoGaps.Closed closed = legato.close(staves.staff(staff), content.ticksPerQuarter());
+            legatoNotes += closed.lengthened();
             SamePitchOverlaps.Result clean =
-                    SamePitchOverlaps.resolve(quantizer.quantize(staves.staff(staff), staff));
+                    SamePitchOverlaps.resolve(legato.closeOnGrid(quantizer.quantize(closed.notes(), staff)));
             merged += clean.merged();
             trimmed += clean.trimmed();
             allNotes.addAll(clean.notes());
@@ -54,9 +57,9 @@ final class MidiScoreBuilder {
         List<Tempo> tempos = new TempoMap(content.tempoChanges(), content.ticksPerQuarter()).marks(spans);
         List<Measure> measures = new MeasureBuilder(spans, keys, tempos).build(voices);
         long lengthened = allNotes.stream().filter(QuantizedNote::lengthened).count();
-        LOG.info("{}: {} notes, staves {}; {} measures; voices per staff {}/{}; {} notes lengthened to the grid, "
-                + "{} same-pitch notes merged, {} trimmed; key {}", fileName, allNotes.size(), staves.rule(),
-                measures.size(), voices.get(0).size(), voices.get(1).size(), lengthened, merged, trimmed,
+        LOG.info("{}: {} notes, staves {}; {} measures; voices per staff {}/{}; {} notes lengthened to the next onset "
+                + "(gaps of up to {}), {} lengthened to the grid, {} same-pitch notes merged, {} trimmed; key {}", fileName, allNotes.size(), staves.rule(),
+                measures.size(), voices.get(0).size(), voices.get(1).size(), legatoNotes, legato.maxGap(), lengthened, merged, trimmed,
                 keys.get(0).displayName());
         if (allNotes.isEmpty()) LOG.warn("{}: the file has no notes; the score is one measure of rests", fileName);
         return new Score(title(content, fileName), "", List.of(new Part(PART_ID, PART_NAME, measures)));

@@ -82,13 +82,21 @@ class ChopinMidiRoundTripTest {
         System.out.printf("written vs original notes: %d original notes; %d onsets within half a grid step; "
                         + "%d ends within half a grid step; %d durations within half a step of the onset's grid; "
                         + "exceptions: %d lengthened to the minimum, %d merged with a same-pitch note, %d trimmed "
-                        + "by the next same-pitch note%n", total.notes, total.onsetsOk, total.endsOk,
-                total.durationsWithinHalfStep, total.lengthened, total.merged, total.trimmed);
+                        + "by the next same-pitch note, %d closed up to the next onset by the legato rule before the "
+                        + "grid, %d on the grid%n", total.notes, total.onsetsOk, total.endsOk,
+                total.durationsWithinHalfStep, total.lengthened, total.merged, total.trimmed, total.legato,
+                total.legatoOnGrid);
         assertThat(total.onsetsOk).isEqualTo(total.notes);
-        assertThat(total.endsOk + total.lengthened + total.merged + total.trimmed).isEqualTo(total.notes);
+        assertThat(total.endsOk + total.lengthened + total.merged + total.trimmed + total.legatoOnGrid)
+                .isEqualTo(total.notes);
+        assertThat(total.legato).isPositive();
     }
 
-    /** Counts per original note; every note is in onsetsOk, and in exactly one of the others. */
+    /**
+     * Counts per original note; every note is in onsetsOk, and in exactly one of the others but {@code legato},
+     * which counts the notes that the legato rule lengthened before the grid (their ends are compared as
+     * lengthened).
+     */
     static final class Tally {
         long notes;
         long onsetsOk;
@@ -97,8 +105,12 @@ class ChopinMidiRoundTripTest {
         long lengthened;
         long merged;
         long trimmed;
+        long legato;
+        long legatoOnGrid;
 
         void add(Tally t) {
+            legato += t.legato;
+            legatoOnGrid += t.legatoOnGrid;
             notes += t.notes;
             onsetsOk += t.onsetsOk;
             endsOk += t.endsOk;
@@ -117,7 +129,9 @@ class ChopinMidiRoundTripTest {
         for (int staff = 1; staff <= 2; staff++) {
             int track = staff; // the written file: conductor track 0, then staff 1, staff 2
             List<MidiNote> out = after.notes().stream().filter(n -> n.track() == track).toList();
-            compareStaff(staves.staff(staff), before.ticksPerQuarter(), out, after.ticksPerQuarter(), tally);
+            LegatoGaps.Closed legato = LegatoGaps.DEFAULT.close(staves.staff(staff), before.ticksPerQuarter());
+            tally.legato += legato.lengthened();
+            compareStaff(legato.notes(), before.ticksPerQuarter(), out, after.ticksPerQuarter(), tally);
         }
         return tally;
     }
@@ -147,11 +161,31 @@ class ChopinMidiRoundTripTest {
                 tally.trimmed++;
             } else if (sameOnsetSamePitch(in, n, quantizer, grids) && wEnd > end) {
                 tally.merged++;
+            } else if (closedOnTheGrid(in, endOnGrid(onset, end, grids), wEnd, quantizer, grids)) {
+                tally.legatoOnGrid++;
             } else {
                 throw new AssertionError("note " + n + " was written as " + match + ": its end moved by "
                         + (wEnd - end) + " units of 1/96");
             }
         }
+    }
+
+    /** Where the quantizer puts a note's end: on the grid, at least one step after its onset. */
+    private static long endOnGrid(double onset, double end, Map<Long, Grid> grids) {
+        long onsetOnGrid = Quantizer.gridAt(grids, onset).snap(onset);
+        long endOnGrid = Quantizer.gridAt(grids, end).snap(end);
+        return endOnGrid > onsetOnGrid ? endOnGrid : onsetOnGrid + Quantizer.gridAt(grids, onsetOnGrid).step;
+    }
+
+    /**
+     * Whether the written end is the staff's next onset on the grid after the note's end on the grid, less than at most the
+     * legato rule's 16th (6 units) later.
+     */
+    private static boolean closedOnTheGrid(List<MidiNote> in, long endOnGrid, double writtenEnd, Quantizer q,
+                                           Map<Long, Grid> grids) {
+        long next = in.stream().mapToLong(m -> Quantizer.gridAt(grids, q.units(m.startTick()))
+                .snap(q.units(m.startTick()))).filter(o -> o >= endOnGrid).min().orElse(-1);
+        return next > endOnGrid && next - endOnGrid <= 6 && writtenEnd == next;
     }
 
     /** Whether another original note of this pitch and staff quantizes to the same onset. */

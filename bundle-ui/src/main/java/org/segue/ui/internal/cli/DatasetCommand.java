@@ -43,7 +43,7 @@ public class DatasetCommand implements Command {
 
     @Override
     public String usage() {
-        return "--out DIR [--corpus DIR] [--held-out SHARE] [--min-count N]";
+        return "--out DIR [--corpus DIR] [--max-pieces N] [--seed S] [--held-out SHARE] [--min-count N]";
     }
 
     @Override
@@ -55,12 +55,14 @@ public class DatasetCommand implements Command {
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
         Arguments arguments = Arguments.parse(args, Set.of(), Set.of("--out", "--corpus", "--held-out",
-                "--min-count")).expectPositional();
+                "--min-count", "--max-pieces", "--seed")).expectPositional();
         Path folder = TrainCommand.path(arguments, "--out", null);
         if (folder == null) throw new UsageException("missing --out DIR");
         TrainingConfig config = TrainCommand.config(arguments);
+        CorpusReader.Sample sample = new CorpusReader.Sample(TrainCommand.maxPieces(arguments), config.seed(),
+                Set.of());
         Corpus corpus = CorpusReader.read(TrainCommand.path(arguments, "--corpus", CorpusReader.DEFAULT_CORPUS),
-                scoreFiles, err, name());
+                sample, scoreFiles, err, name());
         DatasetSummary summary;
         try {
             summary = training.writeDataset(corpus, config, folder);

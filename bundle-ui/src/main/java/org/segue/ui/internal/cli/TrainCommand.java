@@ -3,6 +3,7 @@ package org.segue.ui.internal.cli;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,7 @@ public class TrainCommand implements Command {
     static final Path DEFAULT_MODEL = Path.of("model.segue-model");
     private static final Set<String> VALUED = Set.of("--corpus", "--out", "--epochs", "--seed", "--hidden",
             "--dense", "--dropout", "--learning-rate", "--batch", "--patience", "--sequence-length", "--stride",
-            "--held-out", "--min-count");
+            "--held-out", "--min-count", "--max-pieces");
 
     @Reference
     private ScoreFiles scoreFiles;
@@ -51,34 +52,62 @@ public class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--corpus DIR] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] [--dense N] "
-                + "[--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] [--stride N] "
-                + "[--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
+        return "[--corpus DIR ...] [--max-pieces N] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] "
+                + "[--dense N] [--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] "
+                + "[--stride N] [--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
     }
 
     @Override
     public String summary() {
-        return "train the treble and bass networks on a folder of scores (default " + CorpusReader.DEFAULT_CORPUS
-                + ") into one model file (default " + DEFAULT_MODEL + ")";
+        return "train the treble and bass networks on one or more folders of scores (default "
+                + CorpusReader.DEFAULT_CORPUS + ") into one model file (default " + DEFAULT_MODEL + ")";
     }
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
         Arguments arguments = Arguments.parse(args, Set.of("--resume", "--no-augment", "--independent"), VALUED).expectPositional();
         TrainingConfig config = config(arguments);
-        Path corpusFolder = path(arguments, "--corpus", CorpusReader.DEFAULT_CORPUS);
         Path model = path(arguments, "--out", DEFAULT_MODEL);
-        Corpus corpus = CorpusReader.read(corpusFolder, scoreFiles, err, name());
+        CorpusReader.Sample sample = new CorpusReader.Sample(maxPieces(arguments), config.seed(), Set.of());
+        List<Corpus> corpora = new ArrayList<>();
+        for (Path folder : corpusFolders(arguments)) corpora.add(read(folder, sample, err));
         ProgressBar progress = new ProgressBar(err, ProgressBar.onTerminal());
         TrainingResult result;
         try {
-            result = training.train(corpus, config, model, arguments.flag("--resume"), progress);
+            result = training.train(corpora, config, model, arguments.flag("--resume"), progress);
         } catch (ModelException e) {
             progress.endLine();
             throw new BadInputException(e.getMessage(), e);
         }
         progress.endLine();
         out.println(report(result));
+    }
+
+    /** Every {@code --corpus} given, in order, or the default corpus. */
+    static List<Path> corpusFolders(Arguments a) throws UsageException {
+        List<Path> folders = new ArrayList<>();
+        for (String text : a.values("--corpus")) {
+            try {
+                folders.add(Path.of(text));
+            } catch (InvalidPathException e) {
+                throw new UsageException("--corpus '" + text + "' is not a path: " + e.getReason());
+            }
+        }
+        return folders.isEmpty() ? List.of(CorpusReader.DEFAULT_CORPUS) : folders;
+    }
+
+    /** {@code --max-pieces N}: the most pieces taken from each corpus; every piece when not given. */
+    static int maxPieces(Arguments a) throws UsageException {
+        return OptionValues.intValue(a, "--max-pieces", CorpusReader.Sample.ALL, 1, 1_000_000);
+    }
+
+    private Corpus read(Path folder, CorpusReader.Sample sample, PrintStream err) throws BadInputException {
+        Corpus corpus = CorpusReader.read(folder, sample, scoreFiles, err, name());
+        if (sample.maxPieces() != CorpusReader.Sample.ALL) {
+            err.println("segue train: " + folder + ": " + corpus.pieces().size() + " pieces read (--max-pieces "
+                    + sample.maxPieces() + ", chosen by --seed " + sample.seed() + ")");
+        }
+        return corpus;
     }
 
     static TrainingConfig config(Arguments a) throws UsageException {

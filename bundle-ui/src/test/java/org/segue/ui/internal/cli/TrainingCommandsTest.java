@@ -3,6 +3,7 @@ package org.segue.ui.internal.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segue.core.internal.model.ModelMetadata;
 import org.segue.core.internal.model.SegueModel;
+import org.segue.core.internal.model.TrainedCorpus;
 import org.segue.core.internal.training.TrainingComponent;
 import org.segue.musicxml.ScoreFiles;
 import org.segue.musicxml.internal.ScoreFilesComponent;
@@ -186,9 +189,12 @@ class TrainingCommandsTest {
     void evaluatePrintsOneJsonObjectOnTheHeldOutPieces() throws Exception {
         Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
                 List.of("--corpus", corpus.toString(), "--model", model.toString(), "--json"));
-        assertThat(printed.out()).startsWith("{\"model\":\"" + model + "\",\"corpus\":\"" + corpus + "\"")
-                .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"ngram\":\\d+\\.\\d{6},"
-                        + "\"unigram\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
+        assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"" + model + "\",\"corpus\":\"" + corpus
+                        + "\"")
+                .containsPattern("\"treble\":\\{\"events\":\\{\"lstm\":\\d+\\.\\d{6},\"baselines\":\\{\"unigram\":"
+                        + "\\d+\\.\\d{6},\"kn3\":\\d+\\.\\d{6},\"jm4\":\\d+\\.\\d{6},\"mkn4\":\\d+\\.\\d{6},\"mkn4cv\":"
+                        + "\\d+\\.\\d{6}\\},\"best\":\\{\"name\":\"\\w+\",\"crossEntropy\":"
+                        + "\\d+\\.\\d{6}\\},\"lstmOverBest\":\\d+\\.\\d{6},\"top1\":\\d\\.\\d{6},\"top5\":\\d\\.\\d{6}")
                 .endsWith("}\n");
         JsonNode json = new ObjectMapper().readTree(printed.out());
         assertThat(json.get("pieces")).extracting(JsonNode::asText)
@@ -211,8 +217,66 @@ class TrainingCommandsTest {
                 SharedFolder.repositoryRoot().resolve("examples/little-waltz.musicxml"));
         Printed printed = Printed.by(new EvaluateCommand(FILES, TRAINING),
                 List.of("--corpus", unseen.toString(), "--json"));
-        assertThat(printed.out()).startsWith("{\"model\":\"default model\",\"corpus\":\"" + unseen
+        assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"default model\",\"corpus\":\"" + unseen
                 + "\",\"pieces\":[\"little-waltz.musicxml\"],\"heldOut\":false");
+    }
+
+    @Test
+    void trainTakesSeveralCorporaAndAtMostMaxPiecesOfEachAndTheModelRecordsThem() throws Exception {
+        Path preludes = linkedPreludes(folder.resolve("preludes"), PRELUDES);
+        Path more = linkedPreludes(folder.resolve("more"), List.of("chpn-p2.mid", "chpn-p3.mid", "chpn-p4.mid"));
+        Path two = folder.resolve("two.segue-model");
+        Printed printed = Printed.by(new TrainCommand(FILES, TRAINING), withTiny("--corpus", preludes.toString(),
+                "--corpus", more.toString(), "--max-pieces", "2", "--out", two.toString()));
+
+        assertThat(printed.err()).contains("segue train: " + preludes + ": 2 pieces read (--max-pieces 2, chosen by "
+                + "--seed 9)\n", "segue train: " + more + ": 2 pieces read (--max-pieces 2, chosen by --seed 9)\n");
+        ModelMetadata metadata = SegueModel.load(two).metadata();
+        assertThat(metadata.corpus()).isEqualTo("preludes + more");
+        assertThat(metadata.corpora()).extracting(TrainedCorpus::name, TrainedCorpus::path)
+                .containsExactly(tuple("preludes", preludes.toString()), tuple("more", more.toString()));
+        for (TrainedCorpus c : metadata.corpora()) {
+            assertThat(c.trainingPieces()).hasSize(1);
+            assertThat(c.heldOutPieces()).hasSize(1);
+        }
+        assertThat(metadata.heldOutPieces()).containsExactly(
+                "preludes/" + metadata.corpora().get(0).heldOutPieces().get(0),
+                "more/" + metadata.corpora().get(1).heldOutPieces().get(0));
+        assertThat(printed.out()).contains("trained on 2 pieces, held out 2: preludes/", ", more/");
+
+        // evaluate on one of them with a sample of 2: two pieces the model did not learn, the held-out one among them
+        Printed evaluated = Printed.by(new EvaluateCommand(FILES, TRAINING), List.of("--model", two.toString(),
+                "--corpus", more.toString(), "--max-pieces", "2", "--json"));
+        List<String> unseen = new ArrayList<>(List.of("chpn-p2.mid", "chpn-p3.mid", "chpn-p4.mid"));
+        unseen.removeAll(metadata.corpora().get(1).trainingPieces());
+        assertThat(evaluated.out()).contains("\"pieces\":[\"" + unseen.get(0) + "\",\"" + unseen.get(1) + "\"]",
+                "\"heldOut\":true");
+    }
+
+    @Test
+    void aSampleIsTheSameForTheSameSeedAndALargerOneHoldsTheSmaller() {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 50; i++) files.add(Path.of("song" + i + ".mxl"));
+        List<Path> ten = new CorpusReader.Sample(10, 1, Set.of()).order(files).subList(0, 10);
+        List<Path> twenty = new CorpusReader.Sample(20, 1, Set.of()).order(files).subList(0, 20);
+        assertThat(twenty).containsAll(ten);
+        assertThat(new CorpusReader.Sample(10, 1, Set.of()).order(files).subList(0, 10)).isEqualTo(ten);
+        assertThat(new CorpusReader.Sample(10, 2, Set.of()).order(files).subList(0, 10)).isNotEqualTo(ten);
+        assertThat(ten).isNotEqualTo(files.subList(0, 10));
+        assertThat(new CorpusReader.Sample(10, 1, Set.of("song3.mxl")).order(files))
+                .hasSize(49).doesNotContain(Path.of("song3.mxl"));
+        assertThat(CorpusReader.Sample.EVERY_FILE.order(files)).isEqualTo(files);
+    }
+
+    @Test
+    void aSampleSkipsAFileThatCannotBeReadAndTakesTheNext() throws Exception {
+        Path mixed = linkedPreludes(folder.resolve("mixed"), PRELUDES);
+        for (int i = 0; i < 5; i++) Files.writeString(mixed.resolve("bad" + i + ".mid"), "not MIDI");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var corpus = CorpusReader.read(mixed, new CorpusReader.Sample(3, 1, Set.of()), FILES,
+                new PrintStream(err, true, UTF_8), "train");
+        assertThat(corpus.pieceNames()).containsExactlyElementsOf(PRELUDES);
+        assertThat(err.toString(UTF_8).lines()).allMatch(l -> l.startsWith("segue train: warning: leaving out "));
     }
 
     @Test
