@@ -51,7 +51,7 @@ final class ContextSource {
     }
 
     private EventLabel canonical(Sound sound) {
-        return new EventLabel(sound.pitches().stream().map(Pitch::midi).map(m -> Math.max(0, Math.min(127, m - semitones)))
-                .toList());
+        return new EventLabel(sound.pitches().stream().map(Pitch::midi)
+                .map(m -> Math.max(0, Math.min(127, m - semitones))).toList());
     }
 }
