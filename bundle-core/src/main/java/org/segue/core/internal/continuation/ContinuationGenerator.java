@@ -89,10 +89,14 @@ final class ContinuationGenerator {
             streams.add(StreamExtractor.stream(network(staves, staff, clefs), part, staff, toCanonical));
         }
         Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
-        Meter meter = meterWithNewBars(part, extender);
+        Meter meter = meterWithNewBars(part, extender, pieceLength);
 
+        // what every variation of a staff starts from: the primed session, the other staff's last event, the
+        // piece's rest limits
         List<StaffSession> sessions = new ArrayList<>();
         List<Token> lastTokens = new ArrayList<>();
+        List<EventLabel> othersLast = new ArrayList<>();
+        List<RestLimits> restLimits = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
             StaffModel staffModel = model.staff(network(staves, staff, clefs));
             StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
@@ -101,6 +105,8 @@ final class ContinuationGenerator {
             session.read(prefix.tokens().subList(0, prefix.tokens().size() - 1), prefix.contexts());
             sessions.add(session);
             lastTokens.add(prefix.tokens().get(prefix.tokens().size() - 1));
+            othersLast.add(other == null || other.size() == 0 ? null : other.events().get(other.size() - 1).label());
+            restLimits.add(RestLimits.of(part.measures(), staff, newMeasure));
         }
 
         List<List<StaffGenerator>> generators = new ArrayList<>();
@@ -109,18 +115,16 @@ final class ContinuationGenerator {
             List<StaffGenerator> own = new ArrayList<>();
             for (int staff = 1; staff <= staves; staff++) {
                 Staff network = network(staves, staff, clefs);
-                StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
                 SplittableRandom random = new SplittableRandom(seeds.get(v) + 0x5DEECE66DL * staff);
-                EventLabel otherLast = other == null || other.size() == 0 ? null
-                        : other.events().get(other.size() - 1).label();
                 ContextSource context = new ContextSource(timelines.get(2 - staff),
-                        OnsetContext.seesSameOnset(network), otherLast, fromCanonical, meter, pieceLength);
+                        OnsetContext.seesSameOnset(network), othersLast.get(staff - 1), fromCanonical, meter,
+                        pieceLength);
                 own.add(new StaffGenerator(model.staff(network), sessions.get(staff - 1), v,
                         lastTokens.get(staff - 1), network == Staff.TREBLE, fromCanonical, speller,
                         new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                         new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
                         request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
-                        RestLimits.of(part.measures(), staff, newMeasure), context));
+                        restLimits.get(staff - 1), context));
             }
             generators.add(own);
         }
@@ -160,9 +164,8 @@ final class ContinuationGenerator {
      * The piece's bars, then the new ones in the time signature at the end; an unfinished last bar becomes a whole
      * one, as the new music completes it.
      */
-    private static Meter meterWithNewBars(Part part, ScoreExtender extender) {
+    private static Meter meterWithNewBars(Part part, ScoreExtender extender, Duration pieceLength) {
         List<Duration> lengths = new ArrayList<>(extender.measureLengths());
-        Duration pieceLength = part.measures().stream().map(Measure::length).reduce(Duration.ZERO, Duration::plus);
         Duration from = pieceLength.minus(extender.origin());
         lengths.set(0, lengths.get(0).plus(extender.origin()));
         TimeSignature time = part.measures().get(part.measures().size() - 1).time();

@@ -38,25 +38,17 @@ public final class StaffSession {
         return rows.length;
     }
 
-    /** {@link #prime(List, float[])} without onset contexts. */
-    public List<Distributions> prime(List<Token> prefix) {
-        return prime(prefix, null);
-    }
-
     /**
-     * Forgets any earlier state and reads {@code prefix} into every row.
+     * Forgets any earlier state and reads {@code prefix} into every row, without onset contexts.
      *
      * @param prefix at least one token (for a staff with no music yet, a rest: {@link StaffModel#restEvent()})
-     * @param contexts for each token, the onset context of the step after it, {@link #contextWidth()} numbers a
-     *        token one after the other; or null
      * @return per row, the distributions after the prefix's last token
      */
-    public List<Distributions> prime(List<Token> prefix, float[] contexts) {
+    public List<Distributions> prime(List<Token> prefix) {
         if (prefix.isEmpty()) throw new IllegalArgumentException("priming needs at least one token");
-        InferenceNetwork.State primed = stateAfter(prefix.subList(0, prefix.size() - 1), contexts);
+        InferenceNetwork.State primed = stateAfter(prefix.subList(0, prefix.size() - 1), null);
         Distributions last = network.newDistributions();
-        network.step(primed, checked(prefix.get(prefix.size() - 1)),
-                context(contexts, prefix.size() - 1), last);
+        network.step(primed, checked(prefix.get(prefix.size() - 1)), null, last);
         List<Distributions> out = new ArrayList<>(rows.length);
         for (int r = 0; r < rows.length; r++) {
             rows[r] = primed.copy();
@@ -67,7 +59,8 @@ public final class StaffSession {
 
     /**
      * Forgets any earlier state and reads {@code tokens} into every row without computing distributions: the
-     * first part of a priming whose last token waits for its context (see {@link #step(Token, float[])}).
+     * first part of a priming whose last token waits for its context (see {@link #step(int[], Token[], float[][],
+     * int)}).
      */
     public void read(List<Token> tokens, float[] contexts) {
         InferenceNetwork.State read = stateAfter(tokens, contexts);
@@ -86,32 +79,19 @@ public final class StaffSession {
         return network.contextWidth();
     }
 
-    /** The {@code t}-th context of a flat array, or zeros (also where there are none). */
-    private float[] context(float[] contexts, int t) {
-        int width = network.contextWidth();
-        if (width == 0) return null;
-        return contexts == null ? new float[width] : java.util.Arrays.copyOfRange(contexts, t * width, (t + 1) * width);
-    }
-
-    /** {@link #step(List, List)} without onset contexts. */
-    public List<Distributions> step(List<Token> tokens) {
-        return step(tokens, null);
-    }
-
     /**
-     * Feeds one token per row and returns, per row, the distributions of the step after it.
+     * Feeds one token per row, without onset contexts, and returns, per row, the distributions of the step after
+     * it.
      *
      * @param tokens exactly {@link #batchSize()} tokens, row by row
-     * @param contexts per row, the onset context of the step after its token; or null
      */
-    public List<Distributions> step(List<Token> tokens, List<float[]> contexts) {
+    public List<Distributions> step(List<Token> tokens) {
         if (tokens.size() != rows.length) {
             throw new IllegalArgumentException("this session has " + rows.length + " rows, not " + tokens.size());
         }
         int[] all = new int[rows.length];
         for (int r = 0; r < rows.length; r++) all[r] = r;
-        return List.of(step(all, tokens.toArray(Token[]::new),
-                contexts == null ? new float[rows.length][] : contexts.toArray(float[][]::new), rows.length));
+        return List.of(step(all, tokens.toArray(Token[]::new), new float[rows.length][], rows.length));
     }
 
     /**
@@ -136,11 +116,6 @@ public final class StaffSession {
     /** {@link #step(List)} for a session of one row. */
     public Distributions step(Token token) {
         return step(List.of(token)).get(0);
-    }
-
-    /** {@link #step(List, List)} for a session of one row. */
-    public Distributions step(Token token, float[] context) {
-        return step(List.of(token), java.util.Collections.singletonList(context)).get(0);
     }
 
     /** Forgets the recurrent state; the next call should be {@link #prime}. */
