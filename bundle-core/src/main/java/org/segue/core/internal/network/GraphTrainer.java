@@ -272,7 +272,7 @@ public final class GraphTrainer {
             INDArray dz = activation instanceof ActivationSoftmax ? gradientIn
                     : activation.backprop(preActivation, gradientIn).getFirst();
             weightGradient.assign(LstmLayerPass.product(x, dz, true, false));
-            biasGradient.assign(dz.sum(true, 0));
+            biasGradient.assign(LstmLayerPass.columnSums(dz));
             return LstmLayerPass.product(dz, weights, false, true);
         }
     }
