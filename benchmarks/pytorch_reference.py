@@ -58,7 +58,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for name, default in [("batch", 32), ("steps", 100), ("hidden", 256), ("events", 1740), ("durations", 16),
                           ("event-embedding", 64), ("duration-embedding", 16), ("dense", 256),
-                          ("train-runs", 7), ("step-runs", 300)]:
+                          ("train-warmup", 5), ("train-runs", 15), ("step-runs", 300)]:
         p.add_argument("--" + name, type=int, default=default)
     a = p.parse_args()
     torch.manual_seed(1)
@@ -82,7 +82,7 @@ def main():
         torch.nn.utils.clip_grad_value_(net.parameters(), 1.0)
         optimizer.step()
 
-    median, fastest, slowest = timed(train_step, 2, a.train_runs)
+    median, fastest, slowest = timed(train_step, a.train_warmup, a.train_runs)
     result.update(trainMsPerBatch=median, trainMsPerBatchMin=fastest, trainMsPerBatchMax=slowest)
 
     net.eval()

@@ -63,7 +63,10 @@ public class BenchCommand implements Command {
         return "the benchmark of record (training, generation, continue, start-up, import); --compare: vs PyTorch";
     }
 
-    /** Timed and warm-up repetitions; the training step, being long, gets fewer. */
+    /**
+     * Timed and warm-up repetitions; the training step, being long, gets at most 15 timed ones, after as many
+     * warm-ups as the others (the JIT compiles the trainer's gate loops only after a few steps).
+     */
     private record Plan(int runs, int warmup, int trainRuns, int coldRuns) {
     }
 
@@ -74,7 +77,7 @@ public class BenchCommand implements Command {
         a.expectPositional();
         int runs = OptionValues.intValue(a, "--runs", 15, 1, 10_000);
         int warmup = OptionValues.intValue(a, "--warmup", 5, 0, 1000);
-        Plan plan = new Plan(runs, warmup, Math.max(1, Math.min(runs, 7)),
+        Plan plan = new Plan(runs, warmup, Math.max(1, Math.min(runs, 15)),
                 OptionValues.intValue(a, "--cold-runs", 5, 0, 100));
         Path root = root();
         if (a.flag("--scaling")) {
@@ -94,10 +97,14 @@ public class BenchCommand implements Command {
                     .put("eventEmbedding", shape.eventEmbedding()).put("durationEmbedding", shape.durationEmbedding())
                     .put("dense", shape.dense());
             json.put("cores", Runtime.getRuntime().availableProcessors());
+            ObjectNode environment = json.putObject("environment"); // what OpenMP and OpenBLAS read, if set
+            for (String name : new String[] {"OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_CORETYPE"}) {
+                if (System.getenv(name) != null) environment.put(name, System.getenv(name));
+            }
             json.put("runs", plan.runs()).put("warmup", plan.warmup());
 
             err.println("bench: training step");
-            Timings train = benchmarks.trainingStep(shape, Math.min(plan.warmup(), 2), plan.trainRuns(), false);
+            Timings train = benchmarks.trainingStep(shape, plan.warmup(), plan.trainRuns(), false);
             figure(json, lines, "trainMsPerBatch", train);
             if (a.flag("--dl4j")) {
                 err.println("bench: training step with DL4J's own layers");
@@ -269,7 +276,8 @@ public class BenchCommand implements Command {
     private static void compare(Path root, NetworkShape shape, Plan plan, Timings train, Timings step1,
                                 Timings step4, ObjectNode json, List<String> lines)
             throws IOException, InterruptedException {
-        Map<String, Double> torch = TorchReference.run(root, shape, plan.trainRuns(), 20 * plan.runs());
+        Map<String, Double> torch = TorchReference.run(root, shape, plan.warmup(), plan.trainRuns(),
+                20 * plan.runs());
         ObjectNode reference = json.putObject("pytorch");
         for (Map.Entry<String, Double> e : torch.entrySet()) reference.put(e.getKey(), e.getValue());
         ObjectNode ratios = json.putObject("ratios");

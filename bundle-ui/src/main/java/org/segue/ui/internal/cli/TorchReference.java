@@ -47,7 +47,7 @@ final class TorchReference {
     }
 
     /** The reference's figures by name, like {@code trainMsPerBatch}. */
-    static Map<String, Double> run(Path root, NetworkShape shape, int trainRuns, int stepRuns)
+    static Map<String, Double> run(Path root, NetworkShape shape, int trainWarmup, int trainRuns, int stepRuns)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PYTHON, root.resolve(SCRIPT).toString(),
                 "--batch", Integer.toString(shape.batch()), "--steps", Integer.toString(shape.steps()),
@@ -55,7 +55,8 @@ final class TorchReference {
                 "--durations", Integer.toString(shape.durations()),
                 "--event-embedding", Integer.toString(shape.eventEmbedding()),
                 "--duration-embedding", Integer.toString(shape.durationEmbedding()),
-                "--dense", Integer.toString(shape.dense()), "--train-runs", Integer.toString(trainRuns),
+                "--dense", Integer.toString(shape.dense()), "--train-warmup", Integer.toString(trainWarmup),
+                "--train-runs", Integer.toString(trainRuns),
                 "--step-runs", Integer.toString(stepRuns)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "2");
