@@ -16,7 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradients; the weight gradients and the input gradient are three large products at the end).
  *
  * <p>Matrices are time-major, row {@code t * batch + b} holding sequence {@code b} at step {@code t}. Products run
- * in ND4J (BLAS); the gate arithmetic runs in plain Java on float arrays, fused into one loop per step, because
+ * in ND4J's BLAS (the per-step ones straight through {@link Blas}, which adds each step's recurrent product into
+ * that step's rows of the input projection); the gate arithmetic runs in plain Java on float arrays, because
  * each ND4J element-wise call costs tens of microseconds of overhead whatever its size (measured: 50-90 us for a
  * 32 x 256 multiplication), and a step needs a dozen of them. Values cross between the two through the direct
  * buffers of contiguous arrays, which costs about a microsecond per step. The gate arithmetic of a step runs on two
@@ -36,18 +37,17 @@ final class LstmLayerPass {
 
     private int steps;
     private int batch;
-    private INDArray projected;  // [TB, 4H]: x W + b
+    private INDArray projected;  // [TB, 4H]: x W + b, then step by step plus h RW
     private INDArray output;     // [TB, H]
     private INDArray gateGradients; // [TB, 4H]
+    private INDArray[] projectedRows;    // per step, its [B, 4H] rows of projected, where h RW is added
     private INDArray[] outputRows;       // per step, its [B, H] rows of output: the next step's recurrent input
     private INDArray[] gateGradientRows; // per step, its [B, 4H] rows of gateGradients
-    private INDArray stepRecurrent; // [B, 4H]: h RW
     private INDArray stepHiddenGradient; // [B, H]
     private float[] gates;       // [TB * 4H], after their activations
     private float[] cells;       // [TB * H]
     private float[] tanhCells;   // [TB * H]
     private float[] z;           // [B * 4H], scratch
-    private float[] recurrent;   // [B * 4H], scratch
     private float[] h;           // [B * H], scratch
 
     /** @param split runs the gate arithmetic of a step on two threads, half of the sequences each */
@@ -74,13 +74,9 @@ final class LstmLayerPass {
         projected.addiRowVector(bias);
         FloatBuffer projectedData = buffer(projected);
         FloatBuffer outputData = buffer(output);
-        FloatBuffer stepRecurrentData = buffer(stepRecurrent);
         for (int t = 0; t < steps; t++) {
+            if (t > 0) Blas.gemm(outputRows[t - 1], false, recurrentWeights, false, 1f, projectedRows[t]);
             projectedData.get(t * rowBlock, z, 0, rowBlock);
-            if (t > 0) {
-                Nd4j.gemm(outputRows[t - 1], recurrentWeights, stepRecurrent, false, false, 1.0, 0.0);
-                stepRecurrentData.get(0, recurrent, 0, rowBlock);
-            }
             int cellBase = t * batch * hh;
             int step = t;
             split.run(batch, (from, to) -> gatesForward(step, from, to));
@@ -91,7 +87,7 @@ final class LstmLayerPass {
 
     /**
      * The gate arithmetic of step {@code t} for sequences {@code from} to {@code to}: from {@link #z} (the input
-     * projection) plus {@link #recurrent} (from the second step on) to h and c.
+     * projection plus, from the second step on, the recurrent product) to h and c.
      *
      * <p>The gates of a sequence are copied into arrays of their own, so that every loop reads and writes one index
      * of small arrays: the JIT vectorises a loop only where no store can overlap another iteration's load, which it
@@ -115,9 +111,6 @@ final class LstmLayerPass {
             int zr = b * width;
             int cr = b * hh;
             int c = cellBase + cr;
-            if (t > 0) {
-                for (int k = zr; k < zr + width; k++) z[k] += recurrent[k];
-            }
             System.arraycopy(z, zr, a, 0, hh);
             System.arraycopy(z, zr + hh, f, 0, hh);
             System.arraycopy(z, zr + 2 * hh, o, 0, hh);
@@ -170,7 +163,7 @@ final class LstmLayerPass {
             split.run(batch, (from, to) -> gatesBackward(step, from, to, dh, dhNext, dcNext, dz));
             gateGradientData.put(gateBase, dz, 0, rowBlock);
             if (t > 0) {
-                Nd4j.gemm(gateGradientRows[t], recurrentWeights, stepHiddenGradient, false, true, 1.0, 0.0);
+                Blas.gemm(gateGradientRows[t], false, recurrentWeights, true, 0f, stepHiddenGradient);
                 stepHiddenData.get(0, dhNext, 0, cellBlock);
             }
         }
@@ -250,15 +243,14 @@ final class LstmLayerPass {
         projected = Nd4j.create(DataType.FLOAT, new long[] {rows, 4L * size}, 'c');
         output = Nd4j.create(DataType.FLOAT, new long[] {rows, size}, 'c');
         gateGradients = Nd4j.create(DataType.FLOAT, new long[] {rows, 4L * size}, 'c');
+        projectedRows = rowsOfEachStep(projected);
         outputRows = rowsOfEachStep(output);
         gateGradientRows = rowsOfEachStep(gateGradients);
-        stepRecurrent = Nd4j.create(DataType.FLOAT, new long[] {batch, 4L * size}, 'c');
         stepHiddenGradient = Nd4j.create(DataType.FLOAT, new long[] {batch, size}, 'c');
         gates = new float[rows * 4 * size];
         cells = new float[rows * size];
         tanhCells = new float[rows * size];
         z = new float[batch * 4 * size];
-        recurrent = new float[batch * 4 * size];
         h = new float[batch * size];
     }
 
