@@ -39,8 +39,8 @@ final class Blas {
             throw new IllegalArgumentException("shapes do not multiply: " + a.shapeInfoToString() + " x "
                     + b.shapeInfoToString() + " into " + c.shapeInfoToString());
         }
-        cblas_sgemm(CblasRowMajor, left.transpose, right.transpose, m, n, k, 1f, left.pointer, left.leading, right.pointer,
-                right.leading, beta, pointer(c), n);
+        cblas_sgemm(CblasRowMajor, left.transpose, right.transpose, m, n, k, 1f, left.pointer, left.leading,
+                right.pointer, right.leading, beta, pointer(c), n);
     }
 
     /** A matrix as row-major BLAS sees it: a 'f' matrix is the transpose of a row-major one. */
@@ -53,7 +53,8 @@ final class Blas {
                 throw new IllegalArgumentException("not a contiguous matrix: " + x.shapeInfoToString());
             }
             boolean flip = transposed != columnMajor;
-            return new Operand(Blas.pointer(x), flip ? CblasTrans : CblasNoTrans, (int) (rowMajor ? x.size(1) : x.size(0)));
+            int leading = (int) (rowMajor ? x.size(1) : x.size(0));
+            return new Operand(Blas.pointer(x), flip ? CblasTrans : CblasNoTrans, leading);
         }
     }
 

@@ -111,10 +111,7 @@ final class LstmLayerPass {
             int zr = b * width;
             int cr = b * hh;
             int c = cellBase + cr;
-            System.arraycopy(z, zr, a, 0, hh);
-            System.arraycopy(z, zr + hh, f, 0, hh);
-            System.arraycopy(z, zr + 2 * hh, o, 0, hh);
-            System.arraycopy(z, zr + 3 * hh, i, 0, hh);
+            unpack(z, zr, a, f, o, i);
             if (t > 0) {
                 System.arraycopy(cells, c - cellBlock, squashed, 0, hh);
             } else {
@@ -127,11 +124,7 @@ final class LstmLayerPass {
             for (int j = 0; j < hh; j++) cell[j] = i[j] * a[j] + f[j] * squashed[j];
             for (int j = 0; j < hh; j++) squashed[j] = Activations.tanh(cell[j]);
             for (int j = 0; j < hh; j++) out[j] = o[j] * squashed[j];
-            int g = gateBase + zr;
-            System.arraycopy(a, 0, gates, g, hh);
-            System.arraycopy(f, 0, gates, g + hh, hh);
-            System.arraycopy(o, 0, gates, g + 2 * hh, hh);
-            System.arraycopy(i, 0, gates, g + 3 * hh, hh);
+            pack(a, f, o, i, gates, gateBase + zr);
             System.arraycopy(cell, 0, cells, c, hh);
             System.arraycopy(squashed, 0, tanhCells, c, hh);
             System.arraycopy(out, 0, h, cr, hh);
@@ -206,11 +199,7 @@ final class LstmLayerPass {
             int zr = b * width;
             int cr = b * hh;
             int c = cellBase + cr;
-            int g = gateBase + zr;
-            System.arraycopy(gates, g, a, 0, hh);
-            System.arraycopy(gates, g + hh, f, 0, hh);
-            System.arraycopy(gates, g + 2 * hh, o, 0, hh);
-            System.arraycopy(gates, g + 3 * hh, i, 0, hh);
+            unpack(gates, gateBase + zr, a, f, o, i);
             System.arraycopy(tanhCells, c, squashed, 0, hh);
             if (t > 0) {
                 System.arraycopy(cells, c - cellBlock, before, 0, hh);
@@ -233,6 +222,24 @@ final class LstmLayerPass {
             for (int j = 0; j < hh; j++) dCell[j] *= f[j];
             System.arraycopy(dCell, 0, dcNext, cr, hh);
         }
+    }
+
+    /** Copies the four gate blocks of one sequence, {@code H} values each from {@code at}, into their arrays. */
+    private static void unpack(float[] from, int at, float[] a, float[] f, float[] o, float[] i) {
+        int hh = a.length;
+        System.arraycopy(from, at, a, 0, hh);
+        System.arraycopy(from, at + hh, f, 0, hh);
+        System.arraycopy(from, at + 2 * hh, o, 0, hh);
+        System.arraycopy(from, at + 3 * hh, i, 0, hh);
+    }
+
+    /** The reverse of {@link #unpack}. */
+    private static void pack(float[] a, float[] f, float[] o, float[] i, float[] to, int at) {
+        int hh = a.length;
+        System.arraycopy(a, 0, to, at, hh);
+        System.arraycopy(f, 0, to, at + hh, hh);
+        System.arraycopy(o, 0, to, at + 2 * hh, hh);
+        System.arraycopy(i, 0, to, at + 3 * hh, hh);
     }
 
     private void allocate(int steps, int batch) {

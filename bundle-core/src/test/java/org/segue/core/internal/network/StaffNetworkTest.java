@@ -18,7 +18,8 @@ import org.segue.training.TrainingConfig;
 class StaffNetworkTest {
 
     static final TrainingConfig TINY = TrainingConfig.defaults().withListening(false).withHiddenSize(16)
-            .withDenseSize(16).withEmbeddingSizes(6, 3).withSequenceLength(20).withBatchSize(4).withLearningRate(0.02).withSeed(7);
+            .withDenseSize(16).withEmbeddingSizes(6, 3).withSequenceLength(20).withBatchSize(4).withLearningRate(0.02)
+            .withSeed(7);
 
     /** Events cycle through 0..5 with a duration that depends on the event: easy to learn. */
     static EncodedStream toyStream(int length) {
