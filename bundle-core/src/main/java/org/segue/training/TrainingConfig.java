@@ -35,11 +35,15 @@ package org.segue.training;
  * @param listening whether each staff's network also reads, at every step, the other staff's sound and the metric
  *        position at the onset it predicts (see {@code OnsetContext}); false gives the published design's two
  *        independent networks (default {@value #DEFAULT_LISTENING})
+ * @param learningRateDrops how often a plateau lowers the learning rate instead of stopping: when
+ *        {@code patience} epochs bring no lower validation loss, the staff goes back to its best epoch's
+ *        parameters and goes on with a step {@value #LEARNING_RATE_DROP} times as large, until the drops are used
+ *        up; then early stopping ends it (default {@value #DEFAULT_LEARNING_RATE_DROPS})
  */
 public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
                              int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
                              long seed, int sequenceLength, int windowStride, double heldOutShare,
-                             int minEventCount, boolean augment, boolean listening) {
+                             int minEventCount, boolean augment, boolean listening, int learningRateDrops) {
 
     public static final int DEFAULT_HIDDEN_SIZE = 256;
     public static final double DEFAULT_DROPOUT = 0.3;
@@ -57,6 +61,9 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public static final int DEFAULT_MIN_EVENT_COUNT = 2;
     public static final boolean DEFAULT_AUGMENT = true;
     public static final boolean DEFAULT_LISTENING = true;
+    public static final int DEFAULT_LEARNING_RATE_DROPS = 0;
+    /** What each learning-rate drop multiplies the step by. */
+    public static final double LEARNING_RATE_DROP = 0.2;
     /** How many numbers a listening network reads besides its own event: {@code OnsetContext.WIDTH}. */
     public static final int CONTEXT_WIDTH = 19;
 
@@ -85,6 +92,7 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
             throw new IllegalArgumentException("held-out share must be in (0, 1), not " + heldOutShare);
         }
         requireAtLeast("minimum event count", minEventCount, 1);
+        requireAtLeast("learning-rate drops", learningRateDrops, 0);
     }
 
     /** A configuration of independent networks, as every model before listening networks was. */
@@ -93,7 +101,17 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
                           long seed, int sequenceLength, int windowStride, double heldOutShare, int minEventCount,
                           boolean augment) {
         this(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, learningRate, batchSize,
-                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, false);
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, false, 0);
+    }
+
+    /** A configuration that stops at the first plateau, as every model before learning-rate drops did. */
+    public TrainingConfig(int hiddenSize, double dropout, int denseSize, int eventEmbeddingSize,
+                          int durationEmbeddingSize, double learningRate, int batchSize, int epochs, int patience,
+                          long seed, int sequenceLength, int windowStride, double heldOutShare, int minEventCount,
+                          boolean augment, boolean listening) {
+        this(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, learningRate, batchSize,
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, listening,
+                0);
     }
 
     /** The documented defaults: the configuration of the shipped model. */
@@ -102,7 +120,7 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
                 DEFAULT_EVENT_EMBEDDING_SIZE, DEFAULT_DURATION_EMBEDDING_SIZE, DEFAULT_LEARNING_RATE,
                 DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_PATIENCE, DEFAULT_SEED, DEFAULT_SEQUENCE_LENGTH,
                 DEFAULT_WINDOW_STRIDE, DEFAULT_HELD_OUT_SHARE, DEFAULT_MIN_EVENT_COUNT, DEFAULT_AUGMENT,
-                DEFAULT_LISTENING);
+                DEFAULT_LISTENING, DEFAULT_LEARNING_RATE_DROPS);
     }
 
     /** DL4J's dropout parameter: the probability of keeping a unit. */
@@ -113,91 +131,98 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
     public TrainingConfig withHiddenSize(int value) {
         return new TrainingConfig(value, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withDropout(double value) {
         return new TrainingConfig(hiddenSize, value, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withDenseSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, value, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withEmbeddingSizes(int events, int durations) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, events, durations, learningRate, batchSize,
-                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, listening);
+                epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment, listening,
+                learningRateDrops);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize, value,
                 batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare, minEventCount, augment,
-                listening);
+                listening, learningRateDrops);
     }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, value, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, value, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, value, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, value, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     /** Also moves the window stride to half the new length, the default proportion. */
     public TrainingConfig withSequenceLength(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, value, Math.max(1, value / 2), heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withWindowStride(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, value, heldOutShare,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withHeldOutShare(double value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, value,
-                minEventCount, augment, listening);
+                minEventCount, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withMinEventCount(int value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                value, augment, listening);
+                value, augment, listening, learningRateDrops);
     }
 
     public TrainingConfig withAugment(boolean value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, value, listening);
+                minEventCount, value, listening, learningRateDrops);
     }
 
     public TrainingConfig withListening(boolean value) {
         return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
                 learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
-                minEventCount, augment, value);
+                minEventCount, augment, value, learningRateDrops);
+    }
+
+    public TrainingConfig withLearningRateDrops(int value) {
+        return new TrainingConfig(hiddenSize, dropout, denseSize, eventEmbeddingSize, durationEmbeddingSize,
+                learningRate, batchSize, epochs, patience, seed, sequenceLength, windowStride, heldOutShare,
+                minEventCount, augment, listening, value);
     }
 
     /** The numbers a network reads at every step besides its own event's embeddings: 0 for independent ones. */

@@ -123,6 +123,7 @@ public final class MetadataJson {
         n.put("minEventCount", c.minEventCount());
         n.put("augment", c.augment());
         n.put("listening", c.listening());
+        n.put("learningRateDrops", c.learningRateDrops());
     }
 
     /** Reads a configuration written by {@link #write}; also used for checkpoints. */
@@ -135,7 +136,7 @@ public final class MetadataJson {
                     required(n, "seed").asLong(), required(n, "sequenceLength").asInt(),
                     required(n, "windowStride").asInt(), required(n, "heldOutShare").asDouble(),
                     required(n, "minEventCount").asInt(), n.path("augment").asBoolean(false),
-                    n.path("listening").asBoolean(false));
+                    n.path("listening").asBoolean(false), n.path("learningRateDrops").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new IOException("bad configuration: " + e.getMessage(), e);
         }

@@ -57,6 +57,7 @@ public final class GraphTrainer {
     private final Dense eventHead;
     private final Dense durationHead;
     private final float durationWeight;
+    private float stepScale = 1;
 
     public GraphTrainer(ComputationGraph graph) {
         this.graph = graph;
@@ -101,6 +102,17 @@ public final class GraphTrainer {
                     + parameters.length() + " parameters; expected one block of both moments");
         }
         this.updater = config.instantiate(state, false);
+    }
+
+    /**
+     * Multiplies every later Adam step by {@code scale}: the same as Adam with its learning rate times
+     * {@code scale}, since the step is the learning rate times a ratio of the moments.
+     */
+    public void scaleSteps(double scale) {
+        if (!(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("step scale must be in (0, 1], not " + scale);
+        }
+        this.stepScale = (float) scale;
     }
 
     /** The network this trainer updates. */
@@ -174,6 +186,7 @@ public final class GraphTrainer {
         int iteration = graph.getConfiguration().getIterationCount();
         int epoch = graph.getConfiguration().getEpochCount();
         updater.applyUpdater(gradient, iteration, epoch);
+        if (stepScale != 1) gradient.muli(stepScale);
         parameters.subi(gradient);
         graph.getConfiguration().setIterationCount(iteration + 1);
     }

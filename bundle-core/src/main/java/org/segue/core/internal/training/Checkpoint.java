@@ -125,6 +125,7 @@ final class Checkpoint {
         n.put("bestEpoch", s.bestEpoch);
         n.put("bestLoss", s.bestLoss);
         n.put("epochsWithoutImprovement", s.epochsWithoutImprovement);
+        n.put("learningRateDrops", s.learningRateDrops);
         ArrayNode history = n.putArray("history");
         for (EpochSummary e : s.history) MetadataJson.epoch(history.addObject(), e);
         return n;
@@ -142,6 +143,7 @@ final class Checkpoint {
         s.bestEpoch = n.path("bestEpoch").asInt();
         s.bestLoss = n.path("bestLoss").asDouble();
         s.epochsWithoutImprovement = n.path("epochsWithoutImprovement").asInt();
+        s.learningRateDrops = n.path("learningRateDrops").asInt();
         for (JsonNode h : n.path("history")) s.history.add(MetadataJson.epoch(staff, h));
         if (!finished) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(

@@ -19,8 +19,9 @@ import org.segue.training.TrainingProgress;
 
 /**
  * Trains one staff's network epoch by epoch: the training sequences in a shuffled order, minibatch by minibatch;
- * then the validation loss on the held-out streams; the best epoch's parameters kept; a stop after
- * {@code patience} epochs without improvement; and a hook after each epoch (the checkpoint).
+ * then the validation loss on the held-out streams; the best epoch's parameters kept; after {@code patience}
+ * epochs without improvement, a return to the best epoch with a smaller learning rate while the configuration
+ * allows drops, else a stop; and a hook after each epoch (the checkpoint).
  *
  * <p>Repeatable, and the same whether resumed or not: each epoch reseeds ND4J's random generator (dropout masks)
  * and shuffles with its own generator, both from the seed, the staff and the epoch number, so an epoch depends only
@@ -105,7 +106,10 @@ final class StaffTrainer {
                     validation.events().crossEntropy(), validation.durations().crossEntropy(), improved,
                     (System.nanoTime() - epochStart) / 1_000_000);
             state.history.add(summary);
-            if (epoch >= config.epochs() || state.epochsWithoutImprovement >= config.patience()) {
+            boolean plateau = state.epochsWithoutImprovement >= config.patience();
+            if (plateau && epoch < config.epochs() && state.learningRateDrops < config.learningRateDrops()) {
+                dropLearningRate(state, epoch);
+            } else if (plateau || epoch >= config.epochs()) {
                 finish(state, epoch, batches);
             }
             hook.epochDone(state);
@@ -131,6 +135,16 @@ final class StaffTrainer {
             listener.onBatch(progress(state, epoch, b + 1, batches, loss));
         }
         return lossSum / batches;
+    }
+
+    /** Goes back to the best epoch's parameters, to go on from there with smaller steps. */
+    private void dropLearningRate(StaffState state, int epoch) {
+        state.learningRateDrops++;
+        state.epochsWithoutImprovement = 0;
+        state.network.setParams(state.bestParameters);
+        listener.onMessage(state.staff.label() + ": no better validation loss for " + config.patience()
+                + " epochs; after epoch " + epoch + ", going on from epoch " + state.bestEpoch + " with the learning "
+                + "rate times " + Math.pow(TrainingConfig.LEARNING_RATE_DROP, state.learningRateDrops));
     }
 
     private void finish(StaffState state, int epoch, int batches) {

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,40 @@ class TrainingComponentTest {
                 .hasMessage("stopped");
         assertThatThrownBy(() -> SERVICE.train(CORPUS, TINY.withHiddenSize(9), file, true, TrainingListener.NONE))
                 .isInstanceOf(ModelException.class).hasMessageContaining("another configuration");
+    }
+
+    @Test
+    void aPlateauLowersTheLearningRateAndGoesOnWhereTheSameRunWithoutDropsStops() throws ModelException {
+        // a step this large overshoots, so the validation loss soon stops falling
+        TrainingConfig stopping = TINY.withLearningRate(0.3).withPatience(1).withEpochs(8);
+        TrainingConfig dropping = stopping.withLearningRateDrops(1);
+        List<String> messages = new ArrayList<>();
+        Path file = folder.resolve("drops.segue-model");
+        SERVICE.train(CORPUS, dropping, file, false, new TrainingListener() {
+            @Override
+            public void onMessage(String line) {
+                messages.add(line);
+            }
+        });
+        String drop = messages.stream().filter(m -> m.contains("learning rate times 0.2")).findFirst()
+                .orElseThrow(() -> new AssertionError("no drop in " + messages));
+        Matcher at = Pattern.compile("(\\w+): .* after epoch (\\d+), going on from epoch (\\d+)").matcher(drop);
+        assertThat(at.find()).as(drop).isTrue();
+        Staff staff = Staff.valueOf(at.group(1).toUpperCase(Locale.ROOT));
+        int plateau = Integer.parseInt(at.group(2));
+        assertThat(Integer.parseInt(at.group(3))).isLessThan(plateau);
+        assertThat(SegueModel.load(file).metadata().staves().get(staff).history()).hasSizeGreaterThan(plateau);
+        assertThat(SegueModel.load(file).metadata().config()).isEqualTo(dropping);
+
+        Path without = folder.resolve("stops.segue-model");
+        SERVICE.train(CORPUS, stopping, without, false, TrainingListener.NONE);
+        assertThat(SegueModel.load(without).metadata().staves().get(staff).history()).hasSize(plateau);
+
+        Path resumed = folder.resolve("resumed-drops.segue-model");
+        assertThatThrownBy(() -> SERVICE.train(CORPUS, dropping, resumed, false, stopAt(staff, plateau + 1)))
+                .hasMessage("stopped");
+        SERVICE.train(CORPUS, dropping, resumed, true, TrainingListener.NONE);
+        assertSameNetworks(file, resumed);
     }
 
     @Test

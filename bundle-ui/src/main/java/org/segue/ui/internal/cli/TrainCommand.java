@@ -29,7 +29,7 @@ public class TrainCommand implements Command {
     static final Path DEFAULT_MODEL = Path.of("model.segue-model");
     private static final Set<String> VALUED = Set.of("--corpus", "--out", "--epochs", "--seed", "--hidden",
             "--dense", "--dropout", "--learning-rate", "--batch", "--patience", "--sequence-length", "--stride",
-            "--held-out", "--min-count", "--max-pieces");
+            "--held-out", "--min-count", "--max-pieces", "--lr-drops");
 
     @Reference
     private ScoreFiles scoreFiles;
@@ -53,8 +53,9 @@ public class TrainCommand implements Command {
     @Override
     public String usage() {
         return "[--corpus DIR ...] [--max-pieces N] [--out MODEL] [--epochs N] [--seed S] [--resume] [--hidden N] "
-                + "[--dense N] [--dropout P] [--learning-rate R] [--batch N] [--patience N] [--sequence-length N] "
-                + "[--stride N] [--held-out SHARE] [--min-count N] [--no-augment] [--independent]";
+                + "[--dense N] [--dropout P] [--learning-rate R] [--batch N] [--patience N] [--lr-drops N] "
+                + "[--sequence-length N] [--stride N] [--held-out SHARE] [--min-count N] [--no-augment] "
+                + "[--independent]";
     }
 
     @Override
@@ -65,7 +66,8 @@ public class TrainCommand implements Command {
 
     @Override
     public void run(List<String> args, PrintStream out, PrintStream err) throws UsageException, BadInputException {
-        Arguments arguments = Arguments.parse(args, Set.of("--resume", "--no-augment", "--independent"), VALUED).expectPositional();
+        Arguments arguments = Arguments.parse(args, Set.of("--resume", "--no-augment", "--independent"), VALUED)
+                .expectPositional();
         TrainingConfig config = config(arguments);
         Path model = path(arguments, "--out", DEFAULT_MODEL);
         CorpusReader.Sample sample = new CorpusReader.Sample(maxPieces(arguments), config.seed(), Set.of());
@@ -121,6 +123,7 @@ public class TrainCommand implements Command {
                     .withLearningRate(OptionValues.doubleValue(a, "--learning-rate", d.learningRate(), 1e-6, 1))
                     .withBatchSize(OptionValues.intValue(a, "--batch", d.batchSize(), 1, 4096))
                     .withPatience(OptionValues.intValue(a, "--patience", d.patience(), 1, 100_000))
+                    .withLearningRateDrops(OptionValues.intValue(a, "--lr-drops", d.learningRateDrops(), 0, 10))
                     .withSequenceLength(OptionValues.intValue(a, "--sequence-length", d.sequenceLength(), 2, 10_000))
                     .withHeldOutShare(OptionValues.doubleValue(a, "--held-out", d.heldOutShare(), 0.01, 0.9))
                     .withMinEventCount(OptionValues.intValue(a, "--min-count", d.minEventCount(), 1, 1_000_000))
