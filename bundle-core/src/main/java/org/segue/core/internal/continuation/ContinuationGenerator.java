@@ -92,11 +92,12 @@ final class ContinuationGenerator {
         Meter meter = meterWithNewBars(part, extender, pieceLength);
 
         // what every variation of a staff starts from: the primed session, the other staff's last event, the
-        // piece's rest limits
+        // piece's rest and key limits
         List<StaffSession> sessions = new ArrayList<>();
         List<Token> lastTokens = new ArrayList<>();
         List<EventLabel> othersLast = new ArrayList<>();
         List<RestLimits> restLimits = new ArrayList<>();
+        List<KeyLimits> keyLimits = new ArrayList<>();
         for (int staff = 1; staff <= staves; staff++) {
             StaffModel staffModel = model.staff(network(staves, staff, clefs));
             StaffStream other = staves == 2 ? streams.get(2 - staff) : null;
@@ -107,6 +108,7 @@ final class ContinuationGenerator {
             lastTokens.add(prefix.tokens().get(prefix.tokens().size() - 1));
             othersLast.add(other == null || other.size() == 0 ? null : other.events().get(other.size() - 1).label());
             restLimits.add(RestLimits.of(part.measures(), staff, newMeasure));
+            keyLimits.add(KeyLimits.of(part.measures(), staff, outKey));
         }
 
         List<List<StaffGenerator>> generators = new ArrayList<>();
@@ -124,7 +126,7 @@ final class ContinuationGenerator {
                         new TopKSampler(request.topKEvents(), request.temperature(), random.split()),
                         new TopKSampler(request.topKDurations(), request.temperature(), random.split()),
                         request.harmony(), timelines.get(staff - 1), timelines.get(2 - staff), extender.origin(),
-                        restLimits.get(staff - 1), context));
+                        restLimits.get(staff - 1), keyLimits.get(staff - 1), context));
             }
             generators.add(own);
         }

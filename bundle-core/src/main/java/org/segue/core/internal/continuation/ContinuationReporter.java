@@ -114,12 +114,13 @@ final class ContinuationReporter {
     }
 
     /** Notes that start here (a note tied from the one before is not a new note). */
-    private static List<Note> attacks(Event e) {
+    static List<Note> attacks(Event e) {
         List<Note> notes = e instanceof Note n ? List.of(n) : e instanceof Chord c ? c.notes() : List.of();
         return notes.stream().filter(n -> !n.tie().tiedFromPrevious()).toList();
     }
 
-    private static boolean inScale(KeySignature key, Pitch pitch) {
+    /** Whether {@code pitch} is in the key's scale: major, or natural minor with its raised 6th and 7th. */
+    static boolean inScale(KeySignature key, Pitch pitch) {
         int fromTonic = Math.floorMod(pitch.pitchClass() - key.tonic().pitchClass(), 12);
         for (int s : key.isMinor() ? MINOR : MAJOR) if (s == fromTonic) return true;
         return false;

@@ -26,7 +26,8 @@ import org.segue.model.Pitch;
  * multiple of a 16th or of an eighth-note triplet from the bar line, so that the staves never drift into
  * positions no one could read (a 32nd after a triplet, say); where no duration fits, any is allowed.
  *
- * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff.
+ * <p>Rests: drawn within the {@link RestLimits} the piece sets for this staff; notes outside the key, within its
+ * {@link KeyLimits}.
  *
  * <p>Listening: a listening network predicts each sound knowing the other staff's sound at its onset (see
  * {@link ContextSource}). That is known only when this staff's turn comes, so the token chosen last is fed to the
@@ -57,12 +58,15 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
     private final Timeline other;
     private final Duration origin;
     private final RestLimits restLimits;
+    private final KeyLimits keyLimits;
     private final ContextSource context;
     private Token pending;
     private Distributions next;
     private Duration silence = Duration.ZERO;
     private double silentQuarters;
     private double totalQuarters;
+    private int notes;
+    private int notesOutsideKey;
 
     /**
      * @param session the staff's network, which has read the staff's last events but the last one
@@ -75,7 +79,8 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
      */
     StaffGenerator(StaffModel model, StaffSession session, int row, Token last, boolean upper, int semitones,
                    PitchSpeller speller, TopKSampler events, TopKSampler durations, double harmony, Timeline own,
-                   Timeline other, Duration origin, RestLimits restLimits, ContextSource context) {
+                   Timeline other, Duration origin, RestLimits restLimits, KeyLimits keyLimits,
+                   ContextSource context) {
         this.model = model;
         this.session = session;
         this.row = row;
@@ -89,6 +94,7 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         this.other = other;
         this.origin = origin;
         this.restLimits = restLimits;
+        this.keyLimits = keyLimits;
         this.context = context;
         this.pending = last;
     }
@@ -118,10 +124,13 @@ final class StaffGenerator implements StreamBalancer.SoundSource {
         boolean restAllowed = restLimits.allowsRestAfter(silence);
         double restWeight = restLimits.restWeight(silentQuarters, totalQuarters);
         int event = events.sample(next.events(), c -> restAllowed || !model.event(c).isRest(),
-                c -> weight(model.event(c), against) * (model.event(c).isRest() ? restWeight : 1));
+                c -> weight(model.event(c), against) * (model.event(c).isRest() ? restWeight
+                        : keyLimits.weight(keyLimits.outside(pitches(model.event(c))), notesOutsideKey, notes)));
         boolean rest = model.event(event).isRest();
         int duration = sampleDuration(rest);
         Sound sound = new Sound(pitches(model.event(event)), model.duration(duration).orElseThrow());
+        notes += sound.pitches().size();
+        notesOutsideKey += keyLimits.outside(sound.pitches());
         own.add(sound);
         silence = rest ? silence.plus(sound.duration()) : Duration.ZERO;
         if (rest) silentQuarters += sound.duration().toQuarters();
