@@ -7,6 +7,7 @@ the new notes are in the key, and at most 25 % of the new bars repeat an earlier
 `./segue continue --json`.
 
     benchmarks/continuation_survey.py [--model M] [--bars 16] [--seeds 1-5] [--json] [PIECE ...]
+    benchmarks/continuation_survey.py --markdown --model OLD --model NEW     (side by side, one table)
 
 Without pieces: the example and the seven Chopin pieces the shipped model holds out, read from
 ../shared/data/chopin-midi (the script says so and stops when that folder is missing).
@@ -65,29 +66,68 @@ def continue_piece(piece, seed, bars, model, out):
     return json.loads(done.stdout)["variations"][0]["report"]
 
 
+def survey(pieces, seed_list, bars, model, out, verbose):
+    runs = []
+    for piece in pieces:
+        for seed in seed_list:
+            report = continue_piece(piece, seed, bars, model, out)
+            runs.append({"piece": os.path.basename(piece), "seed": seed, "report": report,
+                         "problems": problems(report)})
+            if verbose:
+                r = report
+                print("%-22s seed %d  treble %.2f/%.2f  bass %.2f/%.2f  rests %d/%d  key %.2f  rep %.2f  %s" % (
+                    os.path.basename(piece), seed, r["treble"]["soundingNew"], r["treble"]["soundingPiece"],
+                    r["bass"]["soundingNew"], r["bass"]["soundingPiece"], r["treble"]["silentBarsNew"],
+                    r["bass"]["silentBarsNew"], r["notesInScale"], r["repeatedBars"],
+                    "ok" if not runs[-1]["problems"] else "; ".join(runs[-1]["problems"])), flush=True)
+    return runs
+
+
+def side_by_side(models, results):
+    """A Markdown table: per piece its own shares, and per model the mean new shares, the fewest notes in the key
+    and the whole-bar rests over the seeds, and how many runs pass."""
+    columns = ["piece", "piece: treble / bass"]
+    for model in models:
+        columns.append("%s: treble / bass, key, rests, pass" % (os.path.basename(model) if model else "default"))
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    pieces = list(dict.fromkeys(r["piece"] for r in results[0]))
+    for piece in pieces + [None]:
+        first = next((r["report"] for r in results[0] if r["piece"] == piece), None)
+        cells = [piece or "**all**", "%.2f / %.2f" % (first["treble"]["soundingPiece"], first["bass"]["soundingPiece"])
+                 if first else ""]
+        for runs in results:
+            mine = [r for r in runs if piece is None or r["piece"] == piece]
+            mean = lambda staff: sum(r["report"][staff]["soundingNew"] for r in mine) / len(mine)
+            rests = sum(r["report"][s]["silentBarsNew"] for r in mine for s in ("treble", "bass"))
+            passed = sum(1 for r in mine if not r["problems"])
+            cells.append("%.2f / %.2f, %.2f, %d, **%d of %d**" % (
+                mean("treble"), mean("bass"), min(r["report"]["notesInScale"] for r in mine), rests, passed,
+                len(mine)))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pieces", nargs="*")
-    parser.add_argument("--model")
+    parser.add_argument("--model", action="append", help="a model file; give it twice for --markdown's side by side")
     parser.add_argument("--bars", type=int, default=16)
     parser.add_argument("--seeds", type=seeds, default=seeds("1-5"))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print one table, a row per piece and a column per model, instead of each run")
     args = parser.parse_args()
-    runs = []
+    models = args.model or [None]
+    if len(models) > 1 and not args.markdown:
+        parser.error("several --model need --markdown")
+    pieces = args.pieces or default_pieces()
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "continued.musicxml")
-        for piece in args.pieces or default_pieces():
-            for seed in args.seeds:
-                report = continue_piece(piece, seed, args.bars, args.model, out)
-                runs.append({"piece": os.path.basename(piece), "seed": seed, "report": report,
-                             "problems": problems(report)})
-                if not args.json:
-                    r = report
-                    print("%-22s seed %d  treble %.2f/%.2f  bass %.2f/%.2f  rests %d/%d  key %.2f  rep %.2f  %s" % (
-                        os.path.basename(piece), seed, r["treble"]["soundingNew"], r["treble"]["soundingPiece"],
-                        r["bass"]["soundingNew"], r["bass"]["soundingPiece"], r["treble"]["silentBarsNew"],
-                        r["bass"]["silentBarsNew"], r["notesInScale"], r["repeatedBars"],
-                        "ok" if not runs[-1]["problems"] else "; ".join(runs[-1]["problems"])), flush=True)
+        results = [survey(pieces, args.seeds, args.bars, m, out, not (args.json or args.markdown)) for m in models]
+    if args.markdown:
+        print(side_by_side(models, results))
+        return
+    runs = results[0]
     passed = sum(1 for r in runs if not r["problems"])
     if args.json:
         print(json.dumps({"runs": runs, "passed": passed, "total": len(runs)}))
