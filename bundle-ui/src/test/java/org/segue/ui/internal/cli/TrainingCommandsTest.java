@@ -44,7 +44,7 @@ class TrainingCommandsTest {
     private static final List<String> PRELUDES = List.of("chpn-p1.mid", "chpn-p20.mid", "chpn-p7.mid");
     /** Options that keep a training run to a few seconds; every test that could train passes them. */
     private static final List<String> TINY = List.of("--epochs", "1", "--seed", "9", "--hidden", "8", "--dense", "8",
-            "--dropout", "0.2", "--batch", "4", "--sequence-length", "16");
+            "--dropout", "0.2", "--batch", "4", "--sequence-length", "16", "--lr-drops", "2");
     /** A span of time as the progress bar writes it: 5s, 1m05s, 1h02m. */
     private static final String TIME = "(\\d+s|\\d+m\\d\\ds|\\d+h\\d\\dm)";
     private static final Pattern BATCH_LINE = Pattern.compile("(treble|bass  ) epoch 1/1 \\[[#.]{20}] batch \\d+/\\d+ "
@@ -112,7 +112,7 @@ class TrainingCommandsTest {
         ModelMetadata metadata = metadata();
         assertThat(metadata.corpus()).isEqualTo(corpus.toString());
         assertThat(metadata.config()).isEqualTo(TrainingConfig.defaults().withEpochs(1).withSeed(9).withHiddenSize(8)
-                .withDenseSize(8).withDropout(0.2).withBatchSize(4).withSequenceLength(16));
+                .withDenseSize(8).withDropout(0.2).withBatchSize(4).withSequenceLength(16).withLearningRateDrops(2));
         assertThat(metadata.config().windowStride()).isEqualTo(8);
         assertThat(TrainingService.checkpointOf(model)).doesNotExist();
         assertThat(training.out()).startsWith("model written to " + model + " in ")
