@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.training.ModelException;
 import org.segue.training.Staff;
 
@@ -175,10 +176,20 @@ class ModelFileTest {
     }
 
     @Test
-    void aModelWrittenBeforeSeveralCorporaReadsAsOneCorpusWithItsSplit() throws ModelException {
-        ModelMetadata old = SegueModel.defaultModel().metadata();
-        assertThat(old.corpora()).containsExactly(new TrainedCorpus("chopin-midi", old.corpus(), old.trainingPieces(),
-                old.heldOutPieces()));
+    void aModelWrittenBeforeSeveralCorporaReadsAsOneCorpusWithItsSplit() throws Exception {
+        Path file = folder.resolve("before-corpora.segue-model");
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        entries.remove(ModelFile.CHECKSUMS);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(entries.get(ModelFile.METADATA));
+        assertThat(json.remove("corpora")).as("the corpora a model of today records").isNotNull();
+        entries.put(ModelFile.METADATA, mapper.writeValueAsBytes(json));
+        zip(file, entries);
+
+        ModelMetadata old = SegueModel.load(file).metadata();
+        assertThat(old.corpora()).containsExactly(new TrainedCorpus(PreparedCorpus.shortName(old.corpus()),
+                old.corpus(), old.trainingPieces(), old.heldOutPieces()));
         assertThat(old.trainedPieceNames()).containsExactlyElementsOf(old.trainingPieces());
     }
 
