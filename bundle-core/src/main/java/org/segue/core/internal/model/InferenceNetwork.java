@@ -1,5 +1,10 @@
 package org.segue.core.internal.model;
 
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+import org.segue.core.internal.network.Activations;
 import org.segue.training.TrainingConfig;
 
 /**
@@ -24,6 +29,10 @@ import org.segue.training.TrainingConfig;
  * identical to the last bit. {@code InferenceNetworkTest} checks the outputs against DL4J's.
  */
 final class InferenceNetwork {
+
+    /** Whether a step of several rows is worth splitting between two threads: on a machine of two cores or more. */
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1
+            && ForkJoinPool.getCommonPoolParallelism() > 0;
 
     private final Embedding events;
     private final Embedding durations;
@@ -141,8 +150,26 @@ final class InferenceNetwork {
      * Reads {@code tokens[r]}, with {@code contexts[r]}, into {@code states[r]} for the first {@code count} rows,
      * reading each weight once for all of them. With {@code out} not null, also computes each row's distributions
      * of the next step.
+     *
+     * <p>Where the machine has a second core, two rows or more are split in two halves, one stepped on this thread
+     * and one on the common fork-join pool: each half reads the weights once (from the shared cache), and a step
+     * of four rows takes little more than one of two. Each row's arithmetic is the same either way.
      */
     void step(State[] states, Token[] tokens, float[][] contexts, Distributions[] out, int count) {
+        if (count < 2 || !PARALLEL) {
+            stepTogether(states, tokens, contexts, out, count);
+            return;
+        }
+        int half = count / 2;
+        ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> stepTogether(states, tokens, contexts, out,
+                half));
+        stepTogether(Arrays.copyOfRange(states, half, count), Arrays.copyOfRange(tokens, half, count),
+                Arrays.copyOfRange(contexts, half, count),
+                out == null ? null : Arrays.copyOfRange(out, half, count), count - half);
+        first.join();
+    }
+
+    private void stepTogether(State[] states, Token[] tokens, float[][] contexts, Distributions[] out, int count) {
         float[][] x = new float[count][];
         float[][] z = new float[count][];
         for (int r = 0; r < count; r++) {
@@ -350,12 +377,12 @@ final class InferenceNetwork {
         /** From the pre-activations {@code z} to the new cell {@code c} and output {@code h}. */
         private void gates(float[] z, float[] h, float[] c) {
             for (int j = 0; j < size; j++) {
-                float a = (float) Math.tanh(z[j]);
-                float f = sigmoid(z[size + j]);
-                float o = sigmoid(z[2 * size + j]);
-                float i = sigmoid(z[3 * size + j]);
+                float a = Activations.tanh(z[j]);
+                float f = Activations.sigmoid(z[size + j]);
+                float o = Activations.sigmoid(z[2 * size + j]);
+                float i = Activations.sigmoid(z[3 * size + j]);
                 c[j] = f * c[j] + i * a;
-                h[j] = o * (float) Math.tanh(c[j]);
+                h[j] = o * Activations.tanh(c[j]);
             }
         }
     }
@@ -383,10 +410,6 @@ final class InferenceNetwork {
         return m;
     }
 
-    private static float sigmoid(float v) {
-        return (float) (1 / (1 + Math.exp(-v)));
-    }
-
     private static void activate(Activation activation, float[] v, int from, int length) {
         int to = from + length;
         switch (activation) {
@@ -395,10 +418,10 @@ final class InferenceNetwork {
                 for (int j = from; j < to; j++) v[j] = Math.max(0f, v[j]);
             }
             case TANH -> {
-                for (int j = from; j < to; j++) v[j] = (float) Math.tanh(v[j]);
+                for (int j = from; j < to; j++) v[j] = Activations.tanh(v[j]);
             }
             case SIGMOID -> {
-                for (int j = from; j < to; j++) v[j] = sigmoid(v[j]);
+                for (int j = from; j < to; j++) v[j] = Activations.sigmoid(v[j]);
             }
             case SOFTMAX -> softmax(v, from, to);
         }
