@@ -1,8 +1,9 @@
 package org.segue.training;
 
 /**
- * Every value that shapes a training run. {@link #defaults()} gives the values the shipped model was trained with;
- * the {@code with...} methods return changed copies.
+ * Every value that shapes a training run. {@link #defaults()} gives the values {@code ./segue train} uses without
+ * options (the shipped model, trained on Chopin and the Lieder songs, differs in its seed, patience, epochs and
+ * learning-rate drops: README.md gives its command); the {@code with...} methods return changed copies.
  *
  * @param hiddenSize units in each of the three LSTM layers (default {@value #DEFAULT_HIDDEN_SIZE})
  * @param dropout the probability that a unit is <em>dropped</em> after the first and the second LSTM layer, as
@@ -114,7 +115,7 @@ public record TrainingConfig(int hiddenSize, double dropout, int denseSize, int 
                 0);
     }
 
-    /** The documented defaults: the configuration of the shipped model. */
+    /** The documented defaults, those of {@code ./segue train} without options. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(DEFAULT_HIDDEN_SIZE, DEFAULT_DROPOUT, DEFAULT_DENSE_SIZE,
                 DEFAULT_EVENT_EMBEDDING_SIZE, DEFAULT_DURATION_EMBEDDING_SIZE, DEFAULT_LEARNING_RATE,
