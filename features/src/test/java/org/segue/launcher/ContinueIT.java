@@ -31,6 +31,21 @@ class ContinueIT {
     Path folder;
 
     @Test
+    void theSummaryLineGivesEachStaffsShareOfBeatsAndOnsetsABeatAgainstThePiece() throws Exception {
+        Path xml = folder.resolve("summary.musicxml");
+
+        Outcome run = SEGUE.run("continue", EXAMPLE.toString(), "--bars", "4", "--out", xml.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        String staves = "treble sounds on \\d+% of beats \\(piece 96%\\), \\d\\.\\d\\d onsets a beat "
+                + "\\(piece 0\\.83\\); bass on \\d+% \\(piece 96%\\), \\d\\.\\d\\d onsets a beat \\(piece 0\\.92\\); ";
+        assertThat(run.out().lines().findFirst().orElseThrow()).matches("wrote " + java.util.regex.Pattern.quote(
+                xml.toString()) + ": 8 \\+ 4 measures; \\d+% of notes in the key, \\d+% consonant strong beats "
+                + "\\(\\d+% with a staff silent\\), \\d+% repeated bars; " + staves
+                + "whole-bar rests: treble \\d+ \\(piece 0\\), bass \\d+ \\(piece 0\\)");
+    }
+
+    @Test
     void theMainJobWritesSixteenBarsAsMusicXmlAndMidi() throws Exception {
         Path xml = folder.resolve("waltz.musicxml");
         Path midi = folder.resolve("waltz.mid");

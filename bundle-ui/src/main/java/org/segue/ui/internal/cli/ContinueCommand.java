@@ -216,13 +216,15 @@ public class ContinueCommand implements Command {
             ContinuationReport r = result.continuations().get(v).report();
             s.append(String.format(Locale.ROOT, "wrote %s: %d + %d measures; %.0f%% of notes in the key, "
                             + "%.0f%% consonant strong beats (%.0f%% with a staff silent), %.0f%% repeated bars; "
-                            + "treble sounds on %.0f%% of beats (piece %.0f%%), bass on %.0f%% (piece %.0f%%); "
+                            + "treble sounds on %.0f%% of beats (piece %.0f%%), %.2f onsets a beat (piece %.2f); "
+                            + "bass on %.0f%% (piece %.0f%%), %.2f onsets a beat (piece %.2f); "
                             + "whole-bar rests: treble %d (piece %d), bass %d (piece %d)%n",
                     String.join(", ", written.get(v).stream().map(Path::toString).toList()),
                     result.inputMeasures(), result.addedMeasures(), 100 * r.notesInScale(),
                     100 * r.consonantStrongBeats(), 100 * r.silentStrongBeats(), 100 * r.repeatedBars(),
-                    100 * r.treble().soundingNew(), 100 * r.treble().soundingPiece(),
-                    100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece(), r.treble().silentBarsNew(),
+                    100 * r.treble().soundingNew(), 100 * r.treble().soundingPiece(), r.treble().densityNew(),
+                    r.treble().densityPiece(), 100 * r.bass().soundingNew(), 100 * r.bass().soundingPiece(),
+                    r.bass().densityNew(), r.bass().densityPiece(), r.treble().silentBarsNew(),
                     r.treble().silentBarsPiece(), r.bass().silentBarsNew(), r.bass().silentBarsPiece()));
         }
         s.append(String.format(Locale.ROOT, "%d ms", result.millis()));
