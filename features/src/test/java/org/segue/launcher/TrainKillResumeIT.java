@@ -46,16 +46,21 @@ class TrainKillResumeIT {
 
         Path whole = folder.resolve("whole.segue-model");
         long start = System.nanoTime();
-        assertThat(train(corpus, whole, false).waitFor(300, TimeUnit.SECONDS)).isTrue();
+        Process uninterrupted = train(corpus, whole, false);
+        awaitFile(Path.of(whole + ".checkpoint"), uninterrupted);
+        long firstCheckpoint = System.nanoTime();
+        assertThat(uninterrupted.waitFor(300, TimeUnit.SECONDS)).isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long millisAfterCheckpoint = (System.nanoTime() - firstCheckpoint) / 1_000_000;
         assertThat(whole).isRegularFile();
 
         Path killed = folder.resolve("killed.segue-model");
         Path checkpoint = Path.of(killed + ".checkpoint");
-        // first kill: at a random moment after the first checkpoint exists (before it there is nothing to resume)
+        // first kill: at a random moment after the first checkpoint exists (before it there is nothing to resume),
+        // within the first half of what the uninterrupted run had left then (start-up does not count)
         Process first = train(corpus, killed, false);
         awaitFile(checkpoint, first);
-        long firstDelay = killAfter(first, random.nextInt((int) Math.max(1, millis / 3)));
+        long firstDelay = killAfter(first, random.nextInt((int) Math.max(1, millisAfterCheckpoint / 2)));
         assertThat(killed).as("no model before training ends").doesNotExist();
         // second kill: at any random moment of the resumed run
         Process second = train(corpus, killed, true);
