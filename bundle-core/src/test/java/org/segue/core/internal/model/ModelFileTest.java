@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segue.core.internal.preprocess.PreparedCorpus;
@@ -16,6 +18,8 @@ import org.segue.training.ModelException;
 import org.segue.training.Staff;
 
 class ModelFileTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -159,33 +163,18 @@ class ModelFileTest {
 
     @Test
     void anEvaluationOfTheFirstReportFormatIsKeptAsItWas() throws Exception {
-        Path file = folder.resolve("tiny.segue-model");
-        TinyModels.model("memory").write(file);
-        java.util.Map<String, byte[]> entries = unzip(file);
-        entries.remove(ModelFile.CHECKSUMS);
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var metadata = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
-                entries.get(ModelFile.METADATA));
         String formatOne = "{\"model\":\"m\",\"corpus\":\"c\",\"pieces\":[\"p\"],\"heldOut\":true,\"ngramOrder\":3,"
                 + "\"staves\":{\"treble\":{\"events\":{\"lstm\":4.479,\"ngram\":5.044,\"unigram\":5.097}}}}";
-        metadata.set("evaluation", mapper.readTree(formatOne));
-        entries.put(ModelFile.METADATA, mapper.writeValueAsBytes(metadata));
-        zip(file, entries);
-        assertThat(mapper.readTree(SegueModel.load(file).metadata().evaluationJson()))
-                .isEqualTo(mapper.readTree(formatOne));
+        Path file = tinyWithMetadata("tiny.segue-model",
+                metadata -> metadata.set("evaluation", MAPPER.readTree(formatOne)));
+        assertThat(MAPPER.readTree(SegueModel.load(file).metadata().evaluationJson()))
+                .isEqualTo(MAPPER.readTree(formatOne));
     }
 
     @Test
     void aModelWrittenBeforeSeveralCorporaReadsAsOneCorpusWithItsSplit() throws Exception {
-        Path file = folder.resolve("before-corpora.segue-model");
-        TinyModels.model("memory").write(file);
-        java.util.Map<String, byte[]> entries = unzip(file);
-        entries.remove(ModelFile.CHECKSUMS);
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(entries.get(ModelFile.METADATA));
-        assertThat(json.remove("corpora")).as("the corpora a model of today records").isNotNull();
-        entries.put(ModelFile.METADATA, mapper.writeValueAsBytes(json));
-        zip(file, entries);
+        Path file = tinyWithMetadata("before-corpora.segue-model",
+                metadata -> assertThat(metadata.remove("corpora")).as("what a model of today records").isNotNull());
 
         ModelMetadata old = SegueModel.load(file).metadata();
         assertThat(old.corpora()).containsExactly(new TrainedCorpus(PreparedCorpus.shortName(old.corpus()),
@@ -230,6 +219,24 @@ class ModelFileTest {
                 assertThat(e.getMessage()).startsWith(file + ": ").doesNotContain("\n");
             }
         }
+    }
+
+    /** Changes what a metadata entry may hold. */
+    private interface MetadataEdit {
+        void apply(ObjectNode metadata) throws IOException;
+    }
+
+    /** A tiny model written to {@code name}, its metadata changed by {@code edit} (and without checksums). */
+    private Path tinyWithMetadata(String name, MetadataEdit edit) throws IOException, ModelException {
+        Path file = folder.resolve(name);
+        TinyModels.model("memory").write(file);
+        java.util.Map<String, byte[]> entries = unzip(file);
+        entries.remove(ModelFile.CHECKSUMS);
+        ObjectNode metadata = (ObjectNode) MAPPER.readTree(entries.get(ModelFile.METADATA));
+        edit.apply(metadata);
+        entries.put(ModelFile.METADATA, MAPPER.writeValueAsBytes(metadata));
+        zip(file, entries);
+        return file;
     }
 
     private static java.util.Map<String, byte[]> unzip(Path file) throws IOException {
