@@ -45,8 +45,7 @@ final class ContinuationReporter {
             }
         }
         int[] beats = strongBeats(added);
-        List<Measure> recent = original.subList(Math.max(0, original.size() - ContinuationReport.PIECE_WINDOW),
-                original.size());
+        List<Measure> recent = recent(original);
         return new ContinuationReport(
                 generated == 0 ? 0 : (double) inScale / generated,
                 jensenShannon(pitchClasses(added), pitchClasses(original)),
@@ -111,6 +110,14 @@ final class ContinuationReporter {
         List<Duration> beats = new ArrayList<>();
         for (Duration t = Duration.ZERO; t.compareTo(m.length()) < 0; t = t.plus(beat)) beats.add(t);
         return beats;
+    }
+
+    /**
+     * The piece's last {@value ContinuationReport#PIECE_WINDOW} measures (all of them if it has fewer): what the
+     * new bars are compared with here, and what the sampling limits learn from.
+     */
+    static List<Measure> recent(List<Measure> piece) {
+        return piece.subList(Math.max(0, piece.size() - ContinuationReport.PIECE_WINDOW), piece.size());
     }
 
     /** Notes that start here (a note tied from the one before is not a new note). */

@@ -27,10 +27,9 @@ record KeyLimits(double outsideShare, KeySignature key) {
     /** The factor on a candidate's weight while the new bars are at their share and it leaves the key. */
     static final double HOLD_BACK = 0.05;
 
-    /** The limits of one staff, from the piece's last {@link RestLimits#RECENT_MEASURES} measures. */
+    /** The limits of one staff, from the piece's last measures ({@link ContinuationReporter#recent}). */
     static KeyLimits of(List<Measure> measures, int staff, KeySignature outKey) {
-        List<Measure> recent = measures.subList(Math.max(0, measures.size() - RestLimits.RECENT_MEASURES),
-                measures.size());
+        List<Measure> recent = ContinuationReporter.recent(measures);
         int notes = 0;
         int outside = 0;
         for (Measure m : recent) {
@@ -55,7 +54,10 @@ record KeyLimits(double outsideShare, KeySignature key) {
         return count;
     }
 
-    /** The factor on the weight of a candidate with {@code outside} notes outside the key, given the new bars so far. */
+    /**
+     * The factor on the weight of a candidate with {@code outside} notes outside the key, given the new bars' notes
+     * so far.
+     */
     double weight(int outside, int outsideSoFar, int notesSoFar) {
         if (outside == 0) return 1;
         double soFar = notesSoFar == 0 ? 0 : (double) outsideSoFar / notesSoFar;

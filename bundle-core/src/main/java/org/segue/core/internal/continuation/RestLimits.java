@@ -27,8 +27,6 @@ import org.segue.model.Voice;
  */
 record RestLimits(double silentShare, boolean wholeMeasureRests, Duration measureLength) {
 
-    /** Measures of the piece the limits are learned from, counted back from its end. */
-    static final int RECENT_MEASURES = 16;
     /** The factor on a rest's weight while the new bars are more silent than the piece. */
     static final double HOLD_BACK = 0.02;
     /** The factor on a rest's weight while the new bars are less silent than the piece by more than {@link #SLACK}. */
@@ -39,7 +37,7 @@ record RestLimits(double silentShare, boolean wholeMeasureRests, Duration measur
 
     /** The limits of one staff, from the piece's last measures. */
     static RestLimits of(List<Measure> measures, int staff, Duration newMeasureLength) {
-        List<Measure> recent = measures.subList(Math.max(0, measures.size() - RECENT_MEASURES), measures.size());
+        List<Measure> recent = ContinuationReporter.recent(measures);
         double silent = 0;
         double total = 0;
         boolean wholeMeasure = false;
