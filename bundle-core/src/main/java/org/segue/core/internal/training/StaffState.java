@@ -40,7 +40,12 @@ final class StaffState {
     /** The trainer of the current network (a restored checkpoint brings a new one), at today's step size. */
     GraphTrainer trainer() {
         if (trainer == null || trainer.network() != network) trainer = new GraphTrainer(network);
-        trainer.scaleSteps(Math.pow(TrainingConfig.LEARNING_RATE_DROP, learningRateDrops));
+        trainer.scaleSteps(stepScale());
         return trainer;
+    }
+
+    /** What the learning-rate drops so far multiply Adam's steps by: 1 before the first. */
+    double stepScale() {
+        return Math.pow(TrainingConfig.LEARNING_RATE_DROP, learningRateDrops);
     }
 }

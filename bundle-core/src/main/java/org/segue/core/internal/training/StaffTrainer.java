@@ -144,7 +144,7 @@ final class StaffTrainer {
         state.network.setParams(state.bestParameters);
         listener.onMessage(state.staff.label() + ": no better validation loss for " + config.patience()
                 + " epochs; after epoch " + epoch + ", going on from epoch " + state.bestEpoch + " with the learning "
-                + "rate times " + Math.pow(TrainingConfig.LEARNING_RATE_DROP, state.learningRateDrops));
+                + "rate times " + state.stepScale());
     }
 
     private void finish(StaffState state, int epoch, int batches) {
