@@ -24,12 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param model the model file, or {@code default model}
  * @param corpus the corpus's name
  * @param pieces the evaluated pieces, by name
- * @param heldOut true when these are the held-out pieces of the model's own split (the corpus shared pieces with
- *        its training), false when the corpus shared none and all its pieces were evaluated
+ * @param heldOut how many of the evaluated pieces the model's own split held out of its training (of a corpus it
+ *        trained on); the others are pieces it has never seen
  * @param baselines each baseline's short name and what it is, in the order reports list them
  * @param staves the evaluated staves
  */
-public record EvaluationReport(String model, String corpus, List<String> pieces, boolean heldOut,
+public record EvaluationReport(String model, String corpus, List<String> pieces, int heldOut,
                                Map<String, String> baselines, Map<Staff, StaffEvaluation> staves) {
 
     /**
@@ -47,6 +47,9 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(corpus, "corpus");
         pieces = List.copyOf(pieces);
+        if (heldOut < 0 || heldOut > pieces.size()) {
+            throw new IllegalArgumentException(heldOut + " held-out pieces among " + pieces.size());
+        }
         baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         staves = staves.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(staves));
     }
@@ -94,7 +97,8 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
     }
 
     /**
-     * One JSON object: {@code {"formatVersion": 2, "model":..., "corpus":..., "pieces":[...], "heldOut":...,
+     * One JSON object: {@code {"formatVersion": 2, "model":..., "corpus":..., "pieces":[...], "heldOut": true
+     * when every piece is a held-out one, "heldOutPieces": N, "unseenPieces": N,
      * "baselines": {"unigram": "what it is", ...}, "staves": {"treble": {"events": {"lstm": CE, "baselines":
      * {"unigram": CE, ...}, "best": {"name": "mkn3", "crossEntropy": CE}, "lstmOverBest": R, "top1": A, "top5": A,
      * "perplexity": {"lstm": P, "best": P}, "tokens": N, "replacedTokens": N, "vocabularySize": N}, "durations":
@@ -106,7 +110,8 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
                 .put("corpus", corpus);
         ArrayNode names = json.putArray("pieces");
         pieces.forEach(names::add);
-        json.put("heldOut", heldOut);
+        json.put("heldOut", heldOut == pieces.size()).put("heldOutPieces", heldOut)
+                .put("unseenPieces", pieces.size() - heldOut);
         ObjectNode described = json.putObject("baselines");
         baselines.forEach(described::put);
         ObjectNode staffNodes = json.putObject("staves");
@@ -149,14 +154,21 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         }
     }
 
+    /** "7 held-out pieces", "20 unseen pieces", or "200 pieces: 31 held out, 169 unseen". */
+    private String whichPieces() {
+        int n = pieces.size();
+        if (heldOut == n) return n + " held-out pieces";
+        if (heldOut == 0) return n + " unseen pieces";
+        return n + " pieces: " + heldOut + " held out, " + (n - heldOut) + " unseen";
+    }
+
     /**
      * A table for people: one row per staff and head, cross-entropies in nats per token, then the one-line summary
      * and what each baseline is.
      */
     public String toTable() {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "model %s, corpus %s: %d %s pieces%n", model, corpus, pieces.size(),
-                heldOut ? "held-out" : "unseen"));
+        t.append(String.format(Locale.ROOT, "model %s, corpus %s: %s%n", model, corpus, whichPieces()));
         t.append(String.format(Locale.ROOT, "%-7s %-9s %7s %7s %7s", "staff", "head", "tokens", "vocab", "lstm"));
         for (String name : baselines.keySet()) t.append(String.format(Locale.ROOT, " %7s", name));
         t.append(String.format(Locale.ROOT, "  %-7s %9s %6s %6s%n", "best", "lstm/best", "top1", "top5"));

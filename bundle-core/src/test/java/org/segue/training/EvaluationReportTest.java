@@ -29,7 +29,13 @@ class EvaluationReportTest {
 
     private static EvaluationReport report(HeadEvaluation trebleEvents, HeadEvaluation trebleDurations,
                                            HeadEvaluation bassEvents, HeadEvaluation bassDurations) {
-        return new EvaluationReport("m.segue-model", "corpus", List.of("a", "b"), true, BASELINES, Map.of(
+        return report(List.of("a", "b"), 2, trebleEvents, trebleDurations, bassEvents, bassDurations);
+    }
+
+    private static EvaluationReport report(List<String> pieces, int heldOut, HeadEvaluation trebleEvents,
+                                           HeadEvaluation trebleDurations, HeadEvaluation bassEvents,
+                                           HeadEvaluation bassDurations) {
+        return new EvaluationReport("m.segue-model", "corpus", pieces, heldOut, BASELINES, Map.of(
                 Staff.TREBLE, new StaffEvaluation(Staff.TREBLE, trebleEvents, trebleDurations),
                 Staff.BASS, new StaffEvaluation(Staff.BASS, bassEvents, bassDurations)));
     }
@@ -95,5 +101,20 @@ class EvaluationReportTest {
                 "4.900", "mkn4", "0.980");
         assertThat(lines.get(6)).startsWith("lstm / best baseline: treble events 0.800 (mkn4)");
         assertThat(lines.get(8)).contains("unigram", "label frequencies");
+    }
+
+    @Test
+    void aSampleOfHeldOutAndUnseenPiecesSaysHowManyOfEach() throws Exception {
+        HeadEvaluation h = head(4.0, 5.1, 5.3, 5.0);
+        EvaluationReport mixed = report(List.of("a", "b", "c"), 1, h, h, h, h);
+        assertThat(mixed.toTable().lines().findFirst())
+                .hasValue("model m.segue-model, corpus corpus: 3 pieces: 1 held out, 2 unseen");
+        JsonNode json = new ObjectMapper().readTree(mixed.toJson());
+        assertThat(json.get("heldOut").asBoolean()).isFalse();
+        assertThat(json.get("heldOutPieces").asInt()).isEqualTo(1);
+        assertThat(json.get("unseenPieces").asInt()).isEqualTo(2);
+        assertThat(report(List.of("a", "b"), 0, h, h, h, h).toTable()).startsWith(
+                "model m.segue-model, corpus corpus: 2 unseen pieces");
+        assertThatThrownBy(() -> report(List.of("a"), 2, h, h, h, h)).isInstanceOf(IllegalArgumentException.class);
     }
 }

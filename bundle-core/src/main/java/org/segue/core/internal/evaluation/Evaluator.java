@@ -52,10 +52,11 @@ public final class Evaluator {
                     + "all its " + corpus.pieces().size() + " pieces, so none is left to evaluate; pass a corpus "
                     + "with other pieces");
         }
-        // held out: pieces of a corpus the model trained on (those of a sample that left its training pieces out too)
-        Set<String> heldOut = model.metadata().heldOutPieceNames();
-        boolean sharesPieces = evaluated.size() < corpus.pieces().size()
-                || evaluated.stream().anyMatch(heldOut::contains);
+        Set<String> heldOutNames = model.metadata().heldOutPieceNames();
+        // a model file without its corpora's split names no held-out piece: then the pieces left of a corpus it
+        // trained on are its held-out ones
+        int heldOut = heldOutNames.isEmpty() && evaluated.size() < corpus.pieces().size() ? evaluated.size()
+                : (int) evaluated.stream().filter(heldOutNames::contains).count();
         List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
         PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);
@@ -63,11 +64,14 @@ public final class Evaluator {
             streams.put(staff, PreparedCorpus.encode(prepared.streams(staff, true),
                     model.staff(staff).vocabularies(), model.metadata().config().listening()));
         }
-        return evaluate(model, corpus.name(), evaluated, sharesPieces, streams);
+        return evaluate(model, corpus.name(), evaluated, heldOut, streams);
     }
 
-    /** Evaluates on streams already encoded with the model's vocabularies. */
-    public static EvaluationReport evaluate(SegueModel model, String corpus, List<String> pieces, boolean heldOut,
+    /**
+     * Evaluates on streams already encoded with the model's vocabularies; {@code heldOut} of the {@code pieces} are
+     * held-out ones of the model's split, the others unseen.
+     */
+    public static EvaluationReport evaluate(SegueModel model, String corpus, List<String> pieces, int heldOut,
                                             Map<Staff, List<EncodedStream>> streams) {
         TrainingConfig config = model.metadata().config();
         Map<Staff, StaffEvaluation> staves = new EnumMap<>(Staff.class);

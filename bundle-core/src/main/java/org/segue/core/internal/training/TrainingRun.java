@@ -110,7 +110,8 @@ public final class TrainingRun {
         }
         long millis = before + clock.elapsedMillis();
         SegueModel model = model(prepared, data, states, millis, null);
-        EvaluationReport evaluation = Evaluator.evaluate(model, prepared.name(), prepared.split().heldOut(), true,
+        List<String> heldOut = prepared.split().heldOut();
+        EvaluationReport evaluation = Evaluator.evaluate(model, prepared.name(), heldOut, heldOut.size(),
                 data.heldOutByStaff());
         model = model(prepared, data, states, millis, evaluation);
         model.write(modelFile);

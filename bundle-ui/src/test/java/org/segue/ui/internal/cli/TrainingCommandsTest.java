@@ -250,7 +250,7 @@ class TrainingCommandsTest {
         List<String> unseen = new ArrayList<>(List.of("chpn-p2.mid", "chpn-p3.mid", "chpn-p4.mid"));
         unseen.removeAll(metadata.corpora().get(1).trainingPieces());
         assertThat(evaluated.out()).contains("\"pieces\":[\"" + unseen.get(0) + "\",\"" + unseen.get(1) + "\"]",
-                "\"heldOut\":true");
+                "\"heldOut\":false,\"heldOutPieces\":1,\"unseenPieces\":1");
     }
 
     @Test
