@@ -80,7 +80,7 @@ class MuseScorePluginIT {
                 piece.toString());
         assertThat(converted.status()).as(converted.err()).isZero();
 
-        JsonNode answer = continueInMuseScore(piece, 8, 1, "prelude");
+        JsonNode answer = continueInMuseScore(piece, 8, 6, "prelude");
 
         assertThat(count(answer, "tuplet")).as("the prelude's triplets go on, which the plug-in must write")
                 .isPositive();

@@ -89,7 +89,7 @@ class SegueScriptIT {
             }
         }
         JsonNode shape = json.get("shape");
-        assertThat(shape.get("events").asInt()).isEqualTo(4093);
+        assertThat(shape.get("events").asInt()).isEqualTo(5576);
         assertThat(shape.get("batch").asInt()).isEqualTo(32);
         assertThat(shape.get("steps").asInt()).isEqualTo(100);
     }
