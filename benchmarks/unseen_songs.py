@@ -20,13 +20,19 @@ LIEDER = os.path.join(ROOT, "..", "shared", "data", "openscore-lieder")
 SCORES = (".mxl", ".musicxml", ".xml", ".mid", ".midi")
 
 
+def fail(message):
+    """Bad input: one line on stderr and exit status 2, as ./segue does."""
+    print("unseen_songs: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
 def named_pieces(model):
     """The file names a model trained on or held out, over all its corpora."""
     try:
         with zipfile.ZipFile(model) as archive:
             metadata = json.loads(archive.read("segue-model.json"))
     except (OSError, KeyError, zipfile.BadZipFile, ValueError) as e:
-        sys.exit("unseen_songs: %s is not a model file written by ./segue train (%s)" % (model, e))
+        fail("%s is not a model file written by ./segue train (%s)" % (model, e))
     names = set()
     for corpus in metadata.get("corpora", []):
         names.update(corpus.get("trainingPieces", []))
@@ -41,16 +47,18 @@ def main():
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--corpus", default=LIEDER)
     args = parser.parse_args()
+    if args.count < 1:
+        fail("--count %d; give 1 or more" % args.count)
     if not os.path.isdir(args.corpus):
-        sys.exit("unseen_songs: %s is missing; give the corpus with --corpus" % args.corpus)
+        fail("%s is missing; give the corpus with --corpus" % args.corpus)
     if os.path.exists(args.out):
-        sys.exit("unseen_songs: %s exists already; give a new folder" % args.out)
+        fail("%s exists already; give a new folder" % args.out)
     known = set()
     for model in args.models:
         known |= named_pieces(model)
     unseen = sorted(f for f in os.listdir(args.corpus) if f.lower().endswith(SCORES) and f not in known)
     if len(unseen) < args.count:
-        sys.exit("unseen_songs: only %d songs of %s are outside the models' samples, fewer than --count %d"
+        fail("only %d songs of %s are outside the models' samples, fewer than --count %d"
                  % (len(unseen), args.corpus, args.count))
     chosen = unseen[::len(unseen) // args.count][:args.count]
     os.makedirs(args.out)
