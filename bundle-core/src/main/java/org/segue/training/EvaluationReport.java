@@ -96,14 +96,43 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
                 heads.size())).toString();
     }
 
+    /** Whether any head's network is scored at a calibration temperature other than 1. */
+    public boolean calibrated() {
+        return heads().stream().anyMatch(h -> h.evaluation().temperature() != 1);
+    }
+
+    /**
+     * One line for a calibrated model: each head's temperature, and the ratios of the uncalibrated network to the
+     * best baseline; empty when no head is calibrated.
+     */
+    public String calibration() {
+        if (!calibrated()) return "";
+        StringBuilder temperatures = new StringBuilder();
+        StringBuilder ratios = new StringBuilder();
+        int within = 0;
+        for (NamedHead h : heads()) {
+            HeadEvaluation e = h.evaluation();
+            if (e.uncalibratedLstmOverBest() <= TARGET_RATIO) within++;
+            temperatures.append(String.format(Locale.ROOT, "%s %s %.3f, ", h.staff().label(), h.head(),
+                    e.temperature()));
+            ratios.append(String.format(Locale.ROOT, "%s %s %.3f, ", h.staff().label(), h.head(),
+                    e.uncalibratedLstmOverBest()));
+        }
+        return String.format(Locale.ROOT, "calibration: the network's probabilities at the temperatures fitted on "
+                + "the model's held-out pieces, %s; without them lstm / best: %s; at most %.2f on %d of %d heads",
+                temperatures.substring(0, temperatures.length() - 2), ratios.substring(0, ratios.length() - 2),
+                TARGET_RATIO, within, heads().size());
+    }
+
     /**
      * One JSON object: {@code {"formatVersion": 2, "model":..., "corpus":..., "pieces":[...], "heldOut": true
      * when every piece is a held-out one, "heldOutPieces": N, "unseenPieces": N,
      * "baselines": {"unigram": "what it is", ...}, "staves": {"treble": {"events": {"lstm": CE, "baselines":
      * {"unigram": CE, ...}, "best": {"name": "mkn3", "crossEntropy": CE}, "lstmOverBest": R, "top1": A, "top5": A,
-     * "perplexity": {"lstm": P, "best": P}, "tokens": N, "replacedTokens": N, "vocabularySize": N}, "durations":
-     * {...}}, "bass": {...}}, "worstLstmOverBest": R, "summary": "one line"}}. Cross-entropies are in nats per
-     * token.
+     * "perplexity": {"lstm": P, "best": P}, "tokens": N, "replacedTokens": N, "vocabularySize": N, "temperature":
+     * T, "uncalibratedLstm": CE, "uncalibratedLstmOverBest": R}, "durations": {...}}, "bass": {...}},
+     * "worstLstmOverBest": R, "summary": "one line"}}, and {@code "calibration": "one line"} for a calibrated
+     * model. Cross-entropies are in nats per token; {@code lstm} is at the head's temperature.
      */
     public String toJson() {
         ObjectNode json = MAPPER.createObjectNode().put("formatVersion", FORMAT_VERSION).put("model", model)
@@ -122,6 +151,7 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         }
         number(json, "worstLstmOverBest", worstLstmOverBest());
         json.put("summary", summary());
+        if (calibrated()) json.put("calibration", calibration());
         try {
             return MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -143,6 +173,9 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
         number(perplexity, "best", h.best().perplexity());
         node.put("tokens", h.tokens()).put("replacedTokens", h.replacedTokens())
                 .put("vocabularySize", h.vocabularySize());
+        number(node, "temperature", h.temperature());
+        number(node, "uncalibratedLstm", h.uncalibratedLstm());
+        number(node, "uncalibratedLstmOverBest", h.uncalibratedLstmOverBest());
     }
 
     /** Six decimals, plenty for nats and shares; JSON has no NaN or infinity: those are written as null. */
@@ -163,8 +196,8 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
     }
 
     /**
-     * A table for people: one row per staff and head, cross-entropies in nats per token, then the one-line summary
-     * and what each baseline is.
+     * A table for people: one row per staff and head, cross-entropies in nats per token, then the one-line summary,
+     * for a calibrated model the {@link #calibration()} line, and what each baseline is.
      */
     public String toTable() {
         StringBuilder t = new StringBuilder();
@@ -183,6 +216,7 @@ public record EvaluationReport(String model, String corpus, List<String> pieces,
                     h.top1(), h.top5()));
         }
         t.append(summary()).append(System.lineSeparator());
+        if (calibrated()) t.append(calibration()).append(System.lineSeparator());
         t.append("baselines, fitted on the tokens of the model's training pieces:").append(System.lineSeparator());
         baselines.forEach((name, description) -> t.append(String.format(Locale.ROOT, "  %-7s %s%n", name,
                 description)));

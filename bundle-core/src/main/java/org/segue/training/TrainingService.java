@@ -60,6 +60,35 @@ public interface TrainingService {
     Set<String> trainingPieces(Path modelFile) throws ModelException;
 
     /**
+     * The pieces a model held out of its training (its validation pieces), by their names in their corpora (file
+     * names), all its corpora together: what {@link #calibrate} fits on. Empty for a model file written before
+     * models recorded their split.
+     *
+     * @param modelFile a model written by {@link #train}, or null for the default model
+     * @throws ModelException when the model file is missing or not a Segue model
+     * @since 3.1
+     */
+    Set<String> heldOutPieces(Path modelFile) throws ModelException;
+
+    /**
+     * Calibrates a model: fits, per staff and head, the temperature under which the network's probabilities give
+     * its held-out pieces the lowest cross-entropy (temperature scaling), and writes the model with these
+     * temperatures and its evaluation on those pieces to {@code out}. {@link #evaluate} then scores the network's
+     * probabilities at these temperatures; generation is unchanged. {@link #train} calibrates every model it
+     * writes; this is for models written before.
+     *
+     * @param modelFile a model written by {@link #train}, or null for the default model
+     * @param corpora the corpora it was trained on (at least its held-out pieces of them)
+     * @param out the calibrated model file; it must not exist
+     * @return the calibrated model's evaluation on the held-out pieces found in {@code corpora}
+     * @throws ModelException when the model file is missing or not a Segue model, when {@code out} exists or
+     *         cannot be written, or when none of the model's held-out pieces is in {@code corpora}
+     * @since 3.1
+     */
+    EvaluationReport calibrate(Path modelFile, List<Corpus> corpora, Path out, TrainingListener listener)
+            throws ModelException;
+
+    /**
      * Evaluates a model on the pieces of {@code corpus} that it was not trained on (by piece name, in any of its
      * training corpora): its held-out pieces when the corpus is one it trained on whole, or every piece of a corpus
      * it has never seen.

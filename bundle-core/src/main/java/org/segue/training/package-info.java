@@ -4,7 +4,7 @@
  * here; the networks stay inside the core bundle.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.segue.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -117,4 +117,38 @@ class EvaluationReportTest {
                 "model m.segue-model, corpus corpus: 2 unseen pieces");
         assertThatThrownBy(() -> report(List.of("a"), 2, h, h, h, h)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCalibratedModelIsScoredAtItsTemperaturesAndSaysWhatItWouldScoreWithout() throws Exception {
+        HeadEvaluation plain = head(4.0, 5.1, 5.3, 5.0);
+        HeadEvaluation calibrated = new HeadEvaluation(100, 2, 50, 4.5, List.of(new BaselineScore("unigram", 5.1),
+                new BaselineScore("kn3", 5.3), new BaselineScore("mkn4", 4.8)), 0.2, 0.5, 1.25, 4.9);
+        assertThat(calibrated.lstmOverBest()).isCloseTo(4.5 / 4.8, within(1e-12));
+        assertThat(calibrated.uncalibratedLstmOverBest()).isCloseTo(4.9 / 4.8, within(1e-12));
+        assertThat(plain.temperature()).isEqualTo(1.0);
+        assertThat(plain.uncalibratedLstm()).isEqualTo(plain.lstm());
+
+        EvaluationReport uncalibrated = report(plain, plain, plain, plain);
+        assertThat(uncalibrated.calibrated()).isFalse();
+        assertThat(uncalibrated.calibration()).isEmpty();
+        assertThat(uncalibrated.toTable()).doesNotContain("calibration");
+        assertThat(new ObjectMapper().readTree(uncalibrated.toJson()).has("calibration")).isFalse();
+
+        EvaluationReport report = report(calibrated, plain, plain, plain);
+        String line = "calibration: the network's probabilities at the temperatures fitted on the model's held-out "
+                + "pieces, treble events 1.250, treble durations 1.000, bass events 1.000, bass durations 1.000; "
+                + "without them lstm / best: treble events 1.021, treble durations 0.800, bass events 0.800, bass "
+                + "durations 0.800; at most 0.95 on 3 of 4 heads";
+        assertThat(report.calibration()).isEqualTo(line);
+        assertThat(report.summary()).startsWith("lstm / best baseline: treble events 0.938 (mkn4),")
+                .endsWith("at most 0.95 on 4 of 4 heads");
+        assertThat(report.toTable().lines()).contains(line);
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        JsonNode trebleEvents = json.get("staves").get("treble").get("events");
+        assertThat(trebleEvents.get("lstm").asDouble()).isEqualTo(4.5);
+        assertThat(trebleEvents.get("temperature").asDouble()).isEqualTo(1.25);
+        assertThat(trebleEvents.get("uncalibratedLstm").asDouble()).isEqualTo(4.9);
+        assertThat(trebleEvents.get("uncalibratedLstmOverBest").asDouble()).isCloseTo(4.9 / 4.8, within(1e-6));
+        assertThat(json.get("calibration").asText()).isEqualTo(line);
+    }
 }

@@ -12,6 +12,7 @@ import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.network.HeadScore;
 import org.segue.core.internal.network.SequenceScorer;
+import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.PieceSplit;
 import org.segue.core.internal.preprocess.PreparedCorpus;
@@ -29,8 +30,9 @@ import org.segue.training.TrainingConfig;
  * Evaluates a model against every {@link Baseline} on the same tokens: every token but the first of every evaluated
  * stream, encoded with the model's vocabularies (unknown labels replaced by their nearest known ones, for the
  * network and the baselines alike). The network reads the streams in windows of the training sequence length (see
- * {@link SequenceScorer}); the baselines are fitted on the training pieces' tokens stored in the model file (so
- * also when the evaluated corpus is one the model never saw), the events and the durations separately.
+ * {@link SequenceScorer}), its probabilities at the model's calibration temperatures (and as they are, beside);
+ * the baselines are fitted on the training pieces' tokens stored in the model file (so also when the evaluated
+ * corpus is one the model never saw), the events and the durations separately.
  */
 public final class Evaluator {
 
@@ -81,8 +83,9 @@ public final class Evaluator {
             if (s.isEmpty()) continue;
             StaffModel staffModel = model.staff(staff);
             ComputationGraph network = staffModel.copyOfNetwork();
+            Temperatures temperatures = model.metadata().temperatures(staff);
             SequenceScorer.Scores lstm = Nd4jRuntime.call(() -> SequenceScorer.score(network, s,
-                    config.sequenceLength(), config.windowStride()));
+                    config.sequenceLength(), config.windowStride(), temperatures));
             staves.put(staff, new StaffEvaluation(staff,
                     head(lstm.events(), staffModel.vocabularies().events().size(), s, staffModel, true),
                     head(lstm.durations(), staffModel.vocabularies().durations().size(), s, staffModel, false)));
@@ -106,7 +109,7 @@ public final class Evaluator {
             baselines.add(new BaselineScore(b.label(), b.fit(vocabularySize, training).crossEntropy(evaluated)));
         }
         return new HeadEvaluation((int) lstm.tokens(), replaced, vocabularySize, lstm.crossEntropy(), baselines,
-                lstm.top1(), lstm.top5());
+                lstm.top1(), lstm.top5(), lstm.temperature(), lstm.untemperedCrossEntropy());
     }
 
     private static Map<String, String> descriptions() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.segue.core.internal.network.Temperatures;
 import org.segue.training.EpochSummary;
 import org.segue.training.Staff;
 import org.segue.training.StaffTrainingSummary;
@@ -50,6 +51,14 @@ public final class MetadataJson {
             if (s != null) staff(staves.putObject(staff.label()), s);
         }
         root.put("trainingMillis", m.trainingMillis());
+        if (!m.temperatures().isEmpty()) {
+            ObjectNode temperatures = root.putObject("temperatures");
+            for (Staff staff : Staff.values()) {
+                Temperatures t = m.temperatures().get(staff);
+                if (t != null) temperatures.putObject(staff.label()).put("events", t.events())
+                        .put("durations", t.durations());
+            }
+        }
         if (!m.evaluationJson().isEmpty()) {
             try {
                 root.set("evaluation", MAPPER.readTree(m.evaluationJson()));
@@ -99,11 +108,23 @@ public final class MetadataJson {
             corpora.add(new TrainedCorpus(required(c, "name").asText(), required(c, "path").asText(),
                     strings(required(c, "trainingPieces")), strings(required(c, "heldOutPieces"))));
         }
+        Map<Staff, Temperatures> temperatures = new EnumMap<>(Staff.class); // none before calibration
+        JsonNode temperaturesNode = root.path("temperatures");
+        for (Staff staff : Staff.values()) {
+            JsonNode t = temperaturesNode.get(staff.label());
+            if (t == null) continue;
+            try {
+                temperatures.put(staff, new Temperatures(required(t, "events").asDouble(),
+                        required(t, "durations").asDouble()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("bad temperatures: " + e.getMessage(), e);
+            }
+        }
         return new ModelMetadata(version, required(root, "created").asText(), root.path("segueVersion").asText(null),
                 root.path("dl4jVersion").asText(null), required(corpus, "name").asText(),
                 strings(required(corpus, "trainingPieces")), strings(required(corpus, "heldOutPieces")),
                 config(required(root, "config")), staves, root.path("trainingMillis").asLong(),
-                evaluation == null ? "" : MAPPER.writeValueAsString(evaluation), corpora);
+                evaluation == null ? "" : MAPPER.writeValueAsString(evaluation), corpora, temperatures);
     }
 
     private static void config(ObjectNode n, TrainingConfig c) {

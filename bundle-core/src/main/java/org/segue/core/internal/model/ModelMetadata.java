@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.training.Staff;
 import org.segue.training.StaffTrainingSummary;
@@ -28,11 +29,14 @@ import org.segue.training.TrainingConfig;
  * @param evaluationJson the held-out evaluation made right after training, as JSON (empty when none)
  * @param corpora each training corpus with its own split; models written before there could be several have one,
  *        made from the fields above
+ * @param temperatures each staff's calibration, fitted on the held-out pieces after training (see
+ *        {@link Temperatures}); a staff without one (every staff of models written before) has {@link
+ *        Temperatures#NONE}
  */
 public record ModelMetadata(int formatVersion, String created, String segueVersion, String dl4jVersion,
                             String corpus, List<String> trainingPieces, List<String> heldOutPieces,
                             TrainingConfig config, Map<Staff, StaffTrainingSummary> staves, long trainingMillis,
-                            String evaluationJson, List<TrainedCorpus> corpora) {
+                            String evaluationJson, List<TrainedCorpus> corpora, Map<Staff, Temperatures> temperatures) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -49,6 +53,8 @@ public record ModelMetadata(int formatVersion, String created, String segueVersi
         corpora = corpora == null || corpora.isEmpty()
                 ? List.of(new TrainedCorpus(PreparedCorpus.shortName(corpus), corpus, trainingPieces, heldOutPieces))
                 : List.copyOf(corpora);
+        temperatures = temperatures == null || temperatures.isEmpty() ? Map.of()
+                : Map.copyOf(new EnumMap<>(temperatures));
     }
 
     /** Metadata of a model trained on one corpus. */
@@ -56,7 +62,18 @@ public record ModelMetadata(int formatVersion, String created, String segueVersi
                          List<String> trainingPieces, List<String> heldOutPieces, TrainingConfig config,
                          Map<Staff, StaffTrainingSummary> staves, long trainingMillis, String evaluationJson) {
         this(formatVersion, created, segueVersion, dl4jVersion, corpus, trainingPieces, heldOutPieces, config, staves,
-                trainingMillis, evaluationJson, List.of());
+                trainingMillis, evaluationJson, List.of(), Map.of());
+    }
+
+    /** The calibration of a staff's two heads; {@link Temperatures#NONE} where none was fitted. */
+    public Temperatures temperatures(Staff staff) {
+        return temperatures.getOrDefault(staff, Temperatures.NONE);
+    }
+
+    /** The same metadata with these temperatures and this evaluation (a model calibrated after its training). */
+    public ModelMetadata calibrated(Map<Staff, Temperatures> fitted, String evaluation) {
+        return new ModelMetadata(formatVersion, created, segueVersion, dl4jVersion, corpus, trainingPieces,
+                heldOutPieces, config, staves, trainingMillis, evaluation, corpora, fitted);
     }
 
     /** The names of the pieces held out for validation, as each corpus names them, all corpora. */

@@ -2,17 +2,32 @@ package org.segue.core.internal.network;
 
 /**
  * Running totals for one head over scored steps: the summed negative log-likelihood of the targets (nats) and
- * how often the target was the likeliest class or among the five likeliest.
+ * how often the target was the likeliest class or among the five likeliest. With a temperature other than 1 the
+ * probabilities are raised to {@code 1/T} and renormalised first (see {@link TemperatureFit}), and the untempered
+ * cross-entropy is kept beside; the ranks, and so top-1 and top-5, are the same either way.
  */
 public final class HeadScore {
 
     /** Probabilities are floored here so that a target the network gives 0 costs a large but finite amount. */
     public static final double MIN_PROBABILITY = 1e-12;
 
+    private final double temperature;
     private double nats;
+    private double untemperedNats;
     private long tokens;
     private long top1;
     private long top5;
+
+    /** Totals of the network's own probabilities. */
+    public HeadScore() {
+        this(1);
+    }
+
+    /** Totals of the network's probabilities at {@code temperature}. */
+    public HeadScore(double temperature) {
+        if (!(temperature > 0)) throw new IllegalArgumentException("temperature " + temperature);
+        this.temperature = temperature;
+    }
 
     /** Adds one target, given the probability of every class at that step (read from {@code probabilities}). */
     void add(float[] probabilities, int offset, int stride, int classes, int target) {
@@ -21,19 +36,43 @@ public final class HeadScore {
         for (int c = 0; c < classes && higher < 5; c++) {
             if (probabilities[offset + c * stride] > p) higher++;
         }
-        nats -= Math.log(Math.max(MIN_PROBABILITY, p));
+        double own = -Math.log(Math.max(MIN_PROBABILITY, p));
+        untemperedNats += own;
+        nats += temperature == 1 ? own : tempered(probabilities, offset, stride, classes, own);
         tokens++;
         if (higher == 0) top1++;
         if (higher < 5) top5++;
+    }
+
+    /** {@code -log} of the target's tempered probability, given its untempered {@code -log p}. */
+    private double tempered(float[] probabilities, int offset, int stride, int classes, double own) {
+        double max = Double.NEGATIVE_INFINITY;
+        double[] scaled = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            scaled[c] = Math.log(Math.max(MIN_PROBABILITY, probabilities[offset + c * stride])) / temperature;
+            max = Math.max(max, scaled[c]);
+        }
+        double sum = 0;
+        for (double s : scaled) sum += Math.exp(s - max);
+        return own / temperature + max + Math.log(sum);
     }
 
     public long tokens() {
         return tokens;
     }
 
-    /** Mean cross-entropy in nats per token; NaN without tokens. */
+    public double temperature() {
+        return temperature;
+    }
+
+    /** Mean cross-entropy in nats per token, at this score's temperature; NaN without tokens. */
     public double crossEntropy() {
         return tokens == 0 ? Double.NaN : nats / tokens;
+    }
+
+    /** Mean cross-entropy of the network's own (untempered) probabilities; NaN without tokens. */
+    public double untemperedCrossEntropy() {
+        return tokens == 0 ? Double.NaN : untemperedNats / tokens;
     }
 
     public double top1() {

@@ -32,6 +32,18 @@ public class TrainingComponent implements TrainingService {
     }
 
     @Override
+    public Set<String> heldOutPieces(Path modelFile) throws ModelException {
+        return SegueModel.loadOrDefault(modelFile).metadata().heldOutPieceNames();
+    }
+
+    @Override
+    public EvaluationReport calibrate(Path modelFile, List<Corpus> corpora, Path out, TrainingListener listener)
+            throws ModelException {
+        return Calibration.calibrate(SegueModel.loadOrDefault(modelFile), corpora, out,
+                listener == null ? TrainingListener.NONE : listener);
+    }
+
+    @Override
     public EvaluationReport evaluate(Path modelFile, Corpus corpus) throws ModelException {
         return Evaluator.evaluate(SegueModel.loadOrDefault(modelFile), corpus);
     }

@@ -20,6 +20,7 @@ import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.model.TrainedCorpus;
 import org.segue.core.internal.model.Versions;
 import org.segue.core.internal.network.StaffNetworkFactory;
+import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.preprocess.EncodedStream;
 import org.segue.core.internal.preprocess.PieceSplit;
 import org.segue.core.internal.preprocess.PreparedCorpus;
@@ -37,8 +38,8 @@ import org.segue.training.TrainingService;
 
 /**
  * One call of {@link TrainingService#train}: prepares the corpus, trains the treble staff's network and then the
- * bass staff's (each with {@link StaffTrainer}), checkpointing after every epoch, evaluates the result on the
- * held-out pieces, and writes the model file.
+ * bass staff's (each with {@link StaffTrainer}), checkpointing after every epoch, calibrates both on the held-out
+ * pieces ({@link Calibration}), evaluates the result on them, and writes the model file.
  */
 public final class TrainingRun {
 
@@ -109,11 +110,12 @@ public final class TrainingRun {
                     st -> Checkpoint.write(checkpoint, fingerprint, config, states, before + clock.elapsedMillis()));
         }
         long millis = before + clock.elapsedMillis();
-        SegueModel model = model(prepared, data, states, millis, null);
+        Map<Staff, Temperatures> temperatures = Calibration.fit(states, data.heldOutByStaff(), config, listener);
+        SegueModel model = model(prepared, data, states, millis, temperatures, null);
         List<String> heldOut = prepared.split().heldOut();
         EvaluationReport evaluation = Evaluator.evaluate(model, prepared.name(), heldOut, heldOut.size(),
                 data.heldOutByStaff());
-        model = model(prepared, data, states, millis, evaluation);
+        model = model(prepared, data, states, millis, temperatures, evaluation);
         model.write(modelFile);
         Checkpoint.deleteQuietly(checkpoint);
         listener.onMessage("model written to " + modelFile);
@@ -122,7 +124,7 @@ public final class TrainingRun {
     }
 
     private SegueModel model(PreparedCorpus prepared, TrainingData data, Map<Staff, StaffState> states, long millis,
-                             EvaluationReport evaluation) {
+                             Map<Staff, Temperatures> temperatures, EvaluationReport evaluation) {
         Map<Staff, StaffModel> staves = new EnumMap<>(Staff.class);
         for (Staff staff : Staff.values()) {
             staves.put(staff, new StaffModel(staff, data.vocabularies(staff), states.get(staff).network,
@@ -132,7 +134,7 @@ public final class TrainingRun {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Versions.segue(), Versions.dl4j(),
                 corpora.size() == 1 ? corpora.get(0).name() : prepared.name(), prepared.split().training(),
                 prepared.split().heldOut(), config, summaries(data, states), millis,
-                evaluation == null ? "" : evaluation.toJson(), trainedCorpora());
+                evaluation == null ? "" : evaluation.toJson(), trainedCorpora(), temperatures);
         return new SegueModel(modelFile.toString(), metadata, staves);
     }
 

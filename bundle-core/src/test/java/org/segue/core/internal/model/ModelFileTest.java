@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.training.ModelException;
 import org.segue.training.Staff;
@@ -180,6 +181,31 @@ class ModelFileTest {
         assertThat(old.corpora()).containsExactly(new TrainedCorpus(PreparedCorpus.shortName(old.corpus()),
                 old.corpus(), old.trainingPieces(), old.heldOutPieces()));
         assertThat(old.trainedPieceNames()).containsExactlyElementsOf(old.trainingPieces());
+    }
+
+    @Test
+    void aCalibratedModelKeepsItsTemperaturesAndAnUncalibratedStaffHasNone() throws Exception {
+        SegueModel tiny = TinyModels.model("memory");
+        java.util.Map<Staff, StaffModel> staves = new java.util.EnumMap<>(Staff.class);
+        for (Staff staff : Staff.values()) staves.put(staff, tiny.staff(staff));
+        ModelMetadata calibrated = tiny.metadata().calibrated(
+                java.util.Map.of(Staff.TREBLE, new Temperatures(1.25, 0.875)), "");
+        Path file = folder.resolve("calibrated.segue-model");
+        new SegueModel("memory", calibrated, staves).write(file);
+
+        ModelMetadata read = SegueModel.load(file).metadata();
+        assertThat(read).isEqualTo(calibrated);
+        assertThat(read.temperatures(Staff.TREBLE)).isEqualTo(new Temperatures(1.25, 0.875));
+        assertThat(read.temperatures(Staff.BASS)).isEqualTo(Temperatures.NONE);
+        assertThat(tiny.metadata().temperatures(Staff.TREBLE)).as("a model without calibration")
+                .isEqualTo(Temperatures.NONE);
+    }
+
+    @Test
+    void aTemperatureOfZeroIsABrokenModelFileSaidInOneLine() throws Exception {
+        Path file = tinyWithMetadata("cold.segue-model", metadata -> metadata.putObject("temperatures")
+                .putObject("treble").put("events", 0.0).put("durations", 1.0));
+        assertOneLine(file, "bad temperatures");
     }
 
     @Test

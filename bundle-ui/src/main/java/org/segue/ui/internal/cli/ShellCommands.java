@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.segue.ui.cli.CommandLine;
 
 /**
- * {@code segue:info}, {@code segue:continue}, {@code segue:train}, {@code segue:evaluate} and {@code segue:convert}
+ * {@code segue:info}, {@code segue:continue}, {@code segue:train}, {@code segue:evaluate}, {@code segue:calibrate}
+ * and {@code segue:convert}
  * as standard OSGi shell (Gogo) commands, which Karaf's console and Felix's Gogo shell both run. Each passes its
  * arguments unchanged to the {@link CommandLine} service, so options, messages and results are those of
  * {@code ./segue}. Results go to {@code System.out}, which the shell gives to the session; problems and progress go
@@ -30,6 +31,7 @@ import org.segue.ui.cli.CommandLine;
         "osgi.command.function=continue",
         "osgi.command.function=train",
         "osgi.command.function=evaluate",
+        "osgi.command.function=calibrate",
         "osgi.command.function=convert"})
 public class ShellCommands {
 
@@ -57,6 +59,10 @@ public class ShellCommands {
 
     public void evaluate(String... args) {
         run("evaluate", args);
+    }
+
+    public void calibrate(String... args) {
+        run("calibrate", args);
     }
 
     public void convert(String... args) {

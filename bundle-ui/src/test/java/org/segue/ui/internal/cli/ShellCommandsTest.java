@@ -54,11 +54,13 @@ class ShellCommandsTest {
         shell._continue("in.musicxml", "--bars", "4", "--out", "out.mid");
         shell.train();
         shell.evaluate("--json");
+        shell.calibrate("--out", "c.segue-model");
         shell.convert("a.mid", "b.musicxml");
 
         assertThat(calls).containsExactly(List.of("info", "piece.mid", "--json"),
                 List.of("continue", "in.musicxml", "--bars", "4", "--out", "out.mid"), List.of("train"),
-                List.of("evaluate", "--json"), List.of("convert", "a.mid", "b.musicxml"));
+                List.of("evaluate", "--json"), List.of("calibrate", "--out", "c.segue-model"),
+                List.of("convert", "a.mid", "b.musicxml"));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ran info piece.mid --json");
     }
 

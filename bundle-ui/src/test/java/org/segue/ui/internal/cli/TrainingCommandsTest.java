@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.segue.core.internal.model.ModelMetadata;
 import org.segue.core.internal.model.SegueModel;
 import org.segue.core.internal.model.TrainedCorpus;
+import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.training.TrainingComponent;
 import org.segue.musicxml.ScoreFiles;
 import org.segue.musicxml.internal.ScoreFilesComponent;
@@ -34,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code segue train}, {@code evaluate} and {@code dataset} with the real score file and training services, on a
+ * {@code segue train}, {@code evaluate}, {@code calibrate} and {@code dataset} with the real score file and training services, on a
  * corpus folder that links three short Chopin preludes from ../shared and also holds a file that is not MIDI and a
  * text file. One tiny training run, made once, shows that every option reaches the model file, that a refused file
  * costs one warning line and that the progress goes to stderr as plain lines.
@@ -219,6 +221,56 @@ class TrainingCommandsTest {
                 List.of("--corpus", unseen.toString(), "--json"));
         assertThat(printed.out()).startsWith("{\"formatVersion\":2,\"model\":\"default model\",\"corpus\":\"" + unseen
                 + "\",\"pieces\":[\"little-waltz.musicxml\"],\"heldOut\":false");
+    }
+
+    @Test
+    void trainCalibratesTheModelOnItsHeldOutPiecesAndCalibrateFitsTheSameTemperaturesAgain() throws Exception {
+        ModelMetadata trained = metadata();
+        for (Staff staff : Staff.values()) {
+            assertThat(trained.temperatures(staff)).as(staff.label()).isNotEqualTo(Temperatures.NONE);
+        }
+        assertThat(training.err()).contains("treble: calibrated on the held-out pieces, temperature ");
+        assertThat(training.out()).contains("calibration: the network's probabilities at the temperatures fitted");
+
+        Path calibrated = folder.resolve("again.segue-model");
+        Printed printed = Printed.by(new CalibrateCommand(FILES, TRAINING),
+                List.of("--model", model.toString(), "--corpus", corpus.toString(), "--out", calibrated.toString()));
+
+        assertThat(printed.err()).contains("calibrating on 1 of the model's 1 held-out pieces");
+        assertThat(printed.out()).startsWith("model " + calibrated + ", corpus " + corpus + ": 1 held-out pieces")
+                .contains("calibration: the network's probabilities at the temperatures fitted");
+        ModelMetadata again = SegueModel.load(calibrated).metadata();
+        for (Staff staff : Staff.values()) {
+            Temperatures first = trained.temperatures(staff);
+            Temperatures second = again.temperatures(staff);
+            assertThat(second.events()).as(staff.label()).isCloseTo(first.events(), within(1e-3));
+            assertThat(second.durations()).as(staff.label()).isCloseTo(first.durations(), within(1e-3));
+        }
+        assertThat(again.trainingPieces()).isEqualTo(trained.trainingPieces());
+        assertThat(again.evaluationJson()).contains("\"calibration\"");
+    }
+
+    @Test
+    void calibrateNeedsANewOutputFileAndTheFoldersTheModelWasTrainedOn() throws Exception {
+        CalibrateCommand calibrate = new CalibrateCommand(FILES, TRAINING);
+        assertThatThrownBy(() -> Printed.by(calibrate, List.of("--model", model.toString())))
+                .isInstanceOf(UsageException.class).hasMessage("calibrate needs --out MODEL, the file to write");
+
+        Path existing = Files.writeString(folder.resolve("mine.segue-model"), "keep me");
+        assertThatThrownBy(() -> Printed.by(calibrate, List.of("--model", model.toString(), "--corpus",
+                corpus.toString(), "--out", existing.toString())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(existing + ": exists already; calibrate writes a new model file, pass another --out");
+        assertThat(existing).hasContent("keep me");
+
+        Path other = linkedPreludes(folder.resolve("other"), List.of("chpn-p13.mid"));
+        Path out = folder.resolve("c.segue-model");
+        assertThatThrownBy(() -> Printed.by(calibrate, List.of("--model", model.toString(), "--corpus",
+                other.toString(), "--out", out.toString())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(other + ": holds none of the model's 1 held-out pieces; pass the folders the model was "
+                        + "trained on with --corpus");
+        assertThat(out).doesNotExist();
     }
 
     @Test
