@@ -46,14 +46,14 @@ public final class HeadScore {
 
     /** {@code -log} of the target's tempered probability, given its untempered {@code -log p}. */
     private double tempered(float[] probabilities, int offset, int stride, int classes, double own) {
-        double max = Double.NEGATIVE_INFINITY;
-        double[] scaled = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            scaled[c] = Math.log(Math.max(MIN_PROBABILITY, probabilities[offset + c * stride])) / temperature;
-            max = Math.max(max, scaled[c]);
-        }
+        float highest = 0;
+        for (int c = 0; c < classes; c++) highest = Math.max(highest, probabilities[offset + c * stride]);
+        double max = Math.log(Math.max(MIN_PROBABILITY, highest)) / temperature;
         double sum = 0;
-        for (double s : scaled) sum += Math.exp(s - max);
+        for (int c = 0; c < classes; c++) {
+            double log = Math.log(Math.max(MIN_PROBABILITY, probabilities[offset + c * stride]));
+            sum += Math.exp(log / temperature - max);
+        }
         return own / temperature + max + Math.log(sum);
     }
 
