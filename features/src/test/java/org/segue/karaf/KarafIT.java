@@ -93,7 +93,7 @@ class KarafIT {
         assertThat(segueBundleLines(bundles)).hasSize(3).allSatisfy(line -> assertThat(line).contains("Active"));
         assertThat(ok("service:list org.segue.ui.internal.cli.ShellCommands", COMMAND))
                 .contains("osgi.command.scope = segue", "osgi.command.function = [info, continue, train, evaluate, "
-                        + "convert]");
+                        + "calibrate, convert]");
     }
 
     @Test
