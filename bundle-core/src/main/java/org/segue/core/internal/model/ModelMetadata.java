@@ -36,7 +36,8 @@ import org.segue.training.TrainingConfig;
 public record ModelMetadata(int formatVersion, String created, String segueVersion, String dl4jVersion,
                             String corpus, List<String> trainingPieces, List<String> heldOutPieces,
                             TrainingConfig config, Map<Staff, StaffTrainingSummary> staves, long trainingMillis,
-                            String evaluationJson, List<TrainedCorpus> corpora, Map<Staff, Temperatures> temperatures) {
+                            String evaluationJson, List<TrainedCorpus> corpora,
+                            Map<Staff, Temperatures> temperatures) {
 
     public static final int FORMAT_VERSION = 1;
 

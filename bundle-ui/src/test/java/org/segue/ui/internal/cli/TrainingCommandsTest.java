@@ -36,10 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code segue train}, {@code evaluate}, {@code calibrate} and {@code dataset} with the real score file and training services, on a
- * corpus folder that links three short Chopin preludes from ../shared and also holds a file that is not MIDI and a
- * text file. One tiny training run, made once, shows that every option reaches the model file, that a refused file
- * costs one warning line and that the progress goes to stderr as plain lines.
+ * {@code segue train}, {@code evaluate}, {@code calibrate} and {@code dataset} with the real score file and
+ * training services, on a corpus folder that links three short Chopin preludes from ../shared and also holds a file
+ * that is not MIDI and a text file. One tiny training run, made once, shows that every option reaches the model
+ * file, that a refused file costs one warning line and that the progress goes to stderr as plain lines.
  */
 class TrainingCommandsTest {
 
