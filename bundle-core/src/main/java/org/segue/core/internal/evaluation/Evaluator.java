@@ -59,14 +59,23 @@ public final class Evaluator {
         // trained on are its held-out ones
         int heldOut = heldOutNames.isEmpty() && evaluated.size() < corpus.pieces().size() ? evaluated.size()
                 : (int) evaluated.stream().filter(heldOutNames::contains).count();
-        List<String> training = corpus.pieceNames().stream().filter(trained::contains).toList();
-        PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(training, evaluated));
+        return evaluate(model, corpus.name(), evaluated, heldOut, streams(model, corpus, evaluated));
+    }
+
+    /**
+     * The {@code evaluated} pieces of {@code corpus}, per staff, prepared as training prepares pieces and encoded
+     * with the model's vocabularies.
+     */
+    public static Map<Staff, List<EncodedStream>> streams(SegueModel model, Corpus corpus, List<String> evaluated) {
+        Set<String> chosen = Set.copyOf(evaluated);
+        List<String> others = corpus.pieceNames().stream().filter(n -> !chosen.contains(n)).toList();
+        PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(others, evaluated));
         Map<Staff, List<EncodedStream>> streams = new EnumMap<>(Staff.class);
         for (Staff staff : Staff.values()) {
             streams.put(staff, PreparedCorpus.encode(prepared.streams(staff, true),
                     model.staff(staff).vocabularies(), model.metadata().config().listening()));
         }
-        return evaluate(model, corpus.name(), evaluated, heldOut, streams);
+        return streams;
     }
 
     /**

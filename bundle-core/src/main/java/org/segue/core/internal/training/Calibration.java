@@ -16,8 +16,6 @@ import org.segue.core.internal.model.StaffModel;
 import org.segue.core.internal.network.SequenceScorer;
 import org.segue.core.internal.network.Temperatures;
 import org.segue.core.internal.preprocess.EncodedStream;
-import org.segue.core.internal.preprocess.PieceSplit;
-import org.segue.core.internal.preprocess.PreparedCorpus;
 import org.segue.core.internal.runtime.Nd4jRuntime;
 import org.segue.training.Corpus;
 import org.segue.training.EvaluationReport;
@@ -85,13 +83,8 @@ final class Calibration {
             List<String> names = corpus.pieceNames().stream().filter(heldOut::contains).toList();
             if (names.isEmpty()) continue;
             found.addAll(names);
-            List<String> rest = corpus.pieceNames().stream().filter(n -> !heldOut.contains(n)).toList();
-            PreparedCorpus prepared = PreparedCorpus.of(corpus, new PieceSplit(rest, names));
-            for (Staff staff : Staff.values()) {
-                streams.computeIfAbsent(staff, s -> new ArrayList<>()).addAll(PreparedCorpus.encode(
-                        prepared.streams(staff, true), model.staff(staff).vocabularies(),
-                        model.metadata().config().listening()));
-            }
+            Evaluator.streams(model, corpus, names).forEach((staff, encoded) ->
+                    streams.computeIfAbsent(staff, s -> new ArrayList<>()).addAll(encoded));
         }
         if (found.isEmpty()) {
             throw new ModelException("none of the " + heldOut.size() + " held-out pieces of the model "

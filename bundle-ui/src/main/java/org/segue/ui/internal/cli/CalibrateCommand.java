@@ -1,13 +1,11 @@
 package org.segue.ui.internal.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -89,24 +87,17 @@ public class CalibrateCommand implements Command {
     }
 
     /**
-     * The names of the folder's files that are not held-out pieces, so that only those are read.
+     * The names of the folder's score files that are not held-out pieces, so that only those are read.
      *
-     * @throws BadInputException when the folder cannot be listed or holds none of the held-out pieces
+     * @throws BadInputException when the folder is missing, holds no score file or none of the held-out pieces
      */
-    private static Set<String> namesOutside(Path folder, Set<String> heldOut) throws BadInputException {
-        if (!Files.isDirectory(folder)) {
-            throw new BadInputException(folder + ": " + (Files.exists(folder) ? "is not a folder" : "no such folder")
-                    + "; pass the folders the model was trained on with --corpus");
+    private Set<String> namesOutside(Path folder, Set<String> heldOut) throws BadInputException {
+        List<String> names = CorpusReader.scoreFilesIn(folder, scoreFiles.readableExtensions()).stream()
+                .map(f -> f.getFileName().toString()).toList();
+        if (names.stream().noneMatch(heldOut::contains)) {
+            throw new BadInputException(folder + ": holds none of the model's " + heldOut.size() + " held-out "
+                    + "pieces; pass the folders the model was trained on with --corpus");
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            List<String> names = files.map(f -> f.getFileName().toString()).toList();
-            if (names.stream().noneMatch(heldOut::contains)) {
-                throw new BadInputException(folder + ": holds none of the model's " + heldOut.size() + " held-out "
-                        + "pieces; pass the folders the model was trained on with --corpus");
-            }
-            return Set.copyOf(names.stream().filter(n -> !heldOut.contains(n)).toList());
-        } catch (IOException e) {
-            throw new BadInputException(folder + ": cannot be listed: " + e.getMessage(), e);
-        }
+        return Set.copyOf(names.stream().filter(n -> !heldOut.contains(n)).toList());
     }
 }

@@ -117,7 +117,12 @@ final class CorpusReader {
         return new Corpus(folder.toString(), pieces);
     }
 
-    private static List<Path> scoreFilesIn(Path folder, Set<String> extensions) throws BadInputException {
+    /**
+     * The score files directly in {@code folder} (those with one of {@code extensions}), in name order.
+     *
+     * @throws BadInputException when the folder is missing, cannot be listed or holds no score file
+     */
+    static List<Path> scoreFilesIn(Path folder, Set<String> extensions) throws BadInputException {
         if (!Files.isDirectory(folder)) {
             throw new BadInputException(folder + ": " + (Files.exists(folder) ? "is not a folder" : "no such folder")
                     + "; pass a folder of MusicXML or MIDI files with --corpus");
